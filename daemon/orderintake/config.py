@@ -76,7 +76,9 @@ class Settings:
             url = f"sqlite:///{(self.data_dir / 'orderintake.sqlite3').as_posix()}"
             object.__setattr__(self, "database_url", url)
         if not self.mailbox_url:
-            object.__setattr__(self, "mailbox_url", f"maildir://{(self.data_dir / 'maildir').resolve()}")
+            object.__setattr__(
+                self, "mailbox_url", f"maildir://{(self.data_dir / 'maildir').resolve()}"
+            )
         if str(self.rules_dir) in ("", "."):
             object.__setattr__(self, "rules_dir", SHIPPED_RULES_DIR)
         if not self.ocr_lang or not all(p.isalnum() or "_" in p for p in self.ocr_lang.split("+")):
@@ -86,7 +88,9 @@ class Settings:
         if self.jobs < 0:
             raise ConfigError(f"jobs: expected 0 or more, got {self.jobs}")
         if self.log_level.upper() not in ("DEBUG", "INFO", "WARNING", "ERROR"):
-            raise ConfigError(f"log_level: expected DEBUG/INFO/WARNING/ERROR, got {self.log_level!r}")
+            raise ConfigError(
+                f"log_level: expected DEBUG/INFO/WARNING/ERROR, got {self.log_level!r}"
+            )
         scheme = self.mailbox_url.split("://", 1)[0]
         if scheme not in ("maildir", "imap", "imaps"):
             raise ConfigError(
@@ -174,7 +178,9 @@ def load_settings(
             raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
         for key, value in data.items():
             if key not in fields:
-                raise ConfigError(f"{path}: unknown key {key!r} (known: {', '.join(sorted(fields))})")
+                raise ConfigError(
+                    f"{path}: unknown key {key!r} (known: {', '.join(sorted(fields))})"
+                )
             values[key] = _coerce(key, value, hints[key], str(path))
 
     for key in fields:
@@ -191,7 +197,9 @@ def load_settings(
     return Settings(**values)
 
 
-def read_secret(env_name: str, file_path: str | Path | None, env: typing.Mapping[str, str] | None = None) -> str | None:
+def read_secret(
+    env_name: str, file_path: str | Path | None, env: typing.Mapping[str, str] | None = None
+) -> str | None:
     """A secret from the environment, else from a file (first line); never logged."""
     env = os.environ if env is None else env
     if env.get(env_name):

@@ -107,7 +107,9 @@ def line_of(text: str, dotted_key: str) -> int | None:
     return found
 
 
-def compile_pattern(source: str, *, file: str, key: str, text: str = "", ignore_case: bool = True) -> regex.Pattern[str]:
+def compile_pattern(
+    source: str, *, file: str, key: str, text: str = "", ignore_case: bool = True
+) -> regex.Pattern[str]:
     """Compile an admin's pattern, refusing errors and patterns that match nothing at all."""
     flags = regex.VERSION1 | regex.UNICODE
     if ignore_case:
@@ -190,14 +192,26 @@ def _check(
         if not isinstance(value, dict):
             raise _type_error(file, text, key, "a table", value)
         return _check_table(
-            value, spec.fields, file=file, text=text, prefix=key, ignore_case=ignore_case, tests=tests
+            value,
+            spec.fields,
+            file=file,
+            text=text,
+            prefix=key,
+            ignore_case=ignore_case,
+            tests=tests,
         )
     if kind == "table-list":
         if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
             raise _type_error(file, text, key, "an array of tables [[...]]", value)
         return [
             _check_table(
-                v, spec.fields, file=file, text=text, prefix=f"{key}[{i}]", ignore_case=ignore_case, tests=tests
+                v,
+                spec.fields,
+                file=file,
+                text=text,
+                prefix=f"{key}[{i}]",
+                ignore_case=ignore_case,
+                tests=tests,
             )
             for i, v in enumerate(value)
         ]
@@ -206,7 +220,13 @@ def _check(
             raise _type_error(file, text, key, "a table of named sub-tables [x.name]", value)
         return {
             name: _check_table(
-                v, spec.fields, file=file, text=text, prefix=f"{key}.{name}", ignore_case=ignore_case, tests=tests
+                v,
+                spec.fields,
+                file=file,
+                text=text,
+                prefix=f"{key}.{name}",
+                ignore_case=ignore_case,
+                tests=tests,
             )
             for name, v in value.items()
         }
@@ -238,7 +258,9 @@ def _check_table(
                 line=line_of(text, dotted),
                 key=dotted,
             )
-        out[key] = _check(value, spec, file=file, text=text, key=dotted, ignore_case=ignore_case, tests=tests)
+        out[key] = _check(
+            value, spec, file=file, text=text, key=dotted, ignore_case=ignore_case, tests=tests
+        )
     for key, spec in full_schema.items():
         if spec.required and key not in out:
             raise RuleFileError(
@@ -254,7 +276,10 @@ def _check_table(
                 patterns.append(out[key])
             elif key in out and spec.kind == "pattern-list":
                 patterns.extend(out[key])
-        for expected, examples in ((True, out.get("must_match", [])), (False, out.get("must_not_match", []))):
+        for expected, examples in (
+            (True, out.get("must_match", [])),
+            (False, out.get("must_not_match", [])),
+        ):
             for example in examples:
                 found = any(p.search(example, timeout=MATCH_TIMEOUT) for p in patterns)
                 tests.append(SelfTestResult(file, prefix, example, expected, found == expected))
@@ -275,7 +300,9 @@ def load_rule_file(path: Path, schema: Schema, *, ignore_case: bool = True) -> L
         line = getattr(exc, "lineno", None)
         raise RuleFileError(f"not valid TOML: {exc}", file=file, line=line) from exc
     tests: list[SelfTestResult] = []
-    data = _check_table(raw, schema, file=file, text=text, prefix="", ignore_case=ignore_case, tests=tests)
+    data = _check_table(
+        raw, schema, file=file, text=text, prefix="", ignore_case=ignore_case, tests=tests
+    )
     return LoadedFile(path=path, data=data, self_tests=tuple(tests))
 
 
@@ -298,5 +325,7 @@ def schema_keys(schema: Schema, prefix: str = "") -> dict[str, str]:
         dotted = f"{prefix}.{key}" if prefix else key
         out[dotted] = spec.doc
         if spec.fields:
-            out.update(schema_keys(spec.fields, dotted + ".*" if spec.kind == "table-map" else dotted))
+            out.update(
+                schema_keys(spec.fields, dotted + ".*" if spec.kind == "table-map" else dotted)
+            )
     return out

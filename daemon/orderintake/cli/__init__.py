@@ -52,7 +52,9 @@ def _root(
     ctx: typer.Context,
     config: Annotated[
         Path | None,
-        typer.Option("--config", help="TOML configuration file (default ./orderintake.toml when present)."),
+        typer.Option(
+            "--config", help="TOML configuration file (default ./orderintake.toml when present)."
+        ),
     ] = None,
 ) -> None:
     ctx.obj = AppState(config)

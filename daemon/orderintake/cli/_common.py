@@ -13,7 +13,9 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 
 
-def expand_inputs(items: Sequence[str], suffixes: tuple[str, ...] | None = None) -> tuple[list[Path], list[str]]:
+def expand_inputs(
+    items: Sequence[str], suffixes: tuple[str, ...] | None = None
+) -> tuple[list[Path], list[str]]:
     """Files from paths, folders (recursively) and globs, in a stable order.
 
     Returns (files, problems): a path that does not exist is a problem, not a crash.
@@ -25,7 +27,8 @@ def expand_inputs(items: Sequence[str], suffixes: tuple[str, ...] | None = None)
         path = Path(item)
         if path.is_dir():
             found = sorted(
-                p for p in path.rglob("*")
+                p
+                for p in path.rglob("*")
                 if p.is_file() and (suffixes is None or p.suffix.lower() in suffixes)
             )
             files.extend(found)
@@ -45,15 +48,26 @@ def expand_inputs(items: Sequence[str], suffixes: tuple[str, ...] | None = None)
 def progress(total: int, description: str) -> Iterator[Any]:
     """A Rich progress bar on a terminal; nothing when stderr is piped."""
     if not sys.stderr.isatty() or total <= 1:
+
         class _Null:
             def advance(self, n: int = 1) -> None:
                 pass
+
         yield _Null()
         return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
 
     with Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
         transient=True,
     ) as bar:
         task = bar.add_task(description, total=total)
@@ -61,6 +75,7 @@ def progress(total: int, description: str) -> Iterator[Any]:
         class _Bar:
             def advance(self, n: int = 1) -> None:
                 bar.advance(task, n)
+
         yield _Bar()
 
 
