@@ -297,7 +297,9 @@ def load_rule_file(path: Path, schema: Schema, *, ignore_case: bool = True) -> L
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        line = getattr(exc, "lineno", None)
+        # tomllib (3.11) keeps the position only in its message: "(at line 3, column 5)".
+        found = regex.search(r"at line (\d+)", str(exc))
+        line = int(found.group(1)) if found else len(text.splitlines()) or 1
         raise RuleFileError(f"not valid TOML: {exc}", file=file, line=line) from exc
     tests: list[SelfTestResult] = []
     data = _check_table(

@@ -1,0 +1,5 @@
+"""``python -m orderintake.cli`` (the same as the ``orderintake`` command)."""
+
+from . import main
+
+main()
