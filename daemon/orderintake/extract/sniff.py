@@ -34,6 +34,9 @@ READABLE_TYPES = frozenset({PDF}) | IMAGE_TYPES
 def sniff_type(data: bytes) -> str:
     """The MIME type the bytes really have (``application/octet-stream`` when unknown)."""
     head = data[:2048]
+    # TNEF first: a winmail.dat carrying a PDF has "%PDF-" within its first KiB.
+    if head.startswith(b"\x78\x9f\x3e\x22"):
+        return TNEF
     # A PDF header may follow some junk (mail gateways prepend bytes); readers tolerate 1 KiB.
     if b"%PDF-" in head[:1024]:
         return PDF
@@ -51,8 +54,6 @@ def sniff_type(data: bytes) -> str:
         return WEBP
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return OLE
-    if head.startswith(b"\x78\x9f\x3e\x22"):
-        return TNEF
     if head.startswith(b"PK\x03\x04"):
         return _sniff_zip(data)
     return UNKNOWN
