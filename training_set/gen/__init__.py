@@ -1,0 +1,1 @@
+"""Building blocks of the corpus generator: identities, numbers, layouts, scans, mails."""
