@@ -68,6 +68,125 @@ class Settings:
         "1.0 or more disables auto-accept (the default).",
         1.01,
     )
+    sirene_providers: tuple[str, ...] = _doc(
+        "SIRENE register sources, tried in order: 'offline' (stock imported with "
+        "`orderintake sirene import`), 'insee' (API Sirene, needs a key), "
+        "'recherche-entreprises' (public, no key). Empty disables look-ups.",
+        ("offline", "insee", "recherche-entreprises"),
+    )
+    insee_api_url: str = _doc(
+        "Base URL of INSEE's API Sirene.", "https://api.insee.fr/api-sirene/3.11"
+    )
+    insee_api_key_file: str = _doc(
+        "File holding the INSEE API key (first line); the environment variable "
+        "ORDERINTAKE_INSEE_API_KEY takes precedence. Without a key 'insee' is skipped.",
+        "",
+    )
+    insee_requests_per_minute: int = _doc(
+        "INSEE's quota for the whole process (their limit is 30 per minute).", 30
+    )
+    recherche_entreprises_url: str = _doc(
+        "Base URL of the public recherche-entreprises API (7 requests/s, no key).",
+        "https://recherche-entreprises.api.gouv.fr",
+    )
+    sirene_timeout: float = _doc("Seconds to wait for a register (INSEE, VIES) answer.", 10.0)
+    sirene_cache_ttl_days: int = _doc(
+        "Days a register answer is trusted before it is asked again in the background.", 30
+    )
+    vies_enabled: bool = _doc("Check EU VAT numbers outside France with VIES.", False)
+    vies_url: str = _doc(
+        "Base URL of the European Commission's VIES REST API.",
+        "https://ec.europa.eu/taxation_customs/vies/rest-api",
+    )
+    webhook_url: str = _doc(
+        "Where validated orders are POSTed as JSON (hand-off webhook); empty disables it.", ""
+    )
+    webhook_secret_file: str = _doc(
+        "File holding the webhook's HMAC-SHA256 key (X-Orderintake-Signature header); "
+        "ORDERINTAKE_WEBHOOK_SECRET may carry the key itself. Empty: unsigned.",
+        "",
+    )
+    handoff_max_attempts: int = _doc(
+        "Attempts (exponential backoff) before a delivery is marked failed; "
+        "a failed delivery is still retried hourly and shown in the admin page.",
+        8,
+    )
+    public_base_url: str = _doc(
+        "Address clerks and the order-entry system reach the review page at "
+        "(for links to attachments in hand-off payloads).",
+        "http://127.0.0.1:8000",
+    )
+    poll_interval: float = _doc(
+        "Seconds between two polls of the mailbox (IMAP IDLE wakes the poller sooner).", 60.0
+    )
+    idle: bool = _doc("Use IMAP IDLE, when the server offers it, to see new mail at once.", True)
+    reconnect_max: float = _doc(
+        "Longest wait, in seconds, between two reconnection attempts (exponential backoff "
+        "with jitter from 1 s up to this).",
+        300.0,
+    )
+    workers: int = _doc(
+        "Mails processed in parallel by the daemon (worker processes); 1 processes in line.",
+        1,
+    )
+    max_attempts: int = _doc(
+        "Attempts at one mail (failures and interrupted runs) before it is marked failed "
+        "and moved to the needs-attention folder.",
+        3,
+    )
+    retry_delay: float = _doc(
+        "Seconds before the first retry of a failed mail; doubled at each further attempt.",
+        300.0,
+    )
+    lease_seconds: float = _doc(
+        "Seconds a worker holds a mail; a daemon killed mid-mail loses it after this.", 900.0
+    )
+    post_action: str = _doc(
+        "After a mail's result is stored: 'move' it to the folders below, 'flag' it with "
+        "post_flag, or 'none'.",
+        "move",
+    )
+    folder_processed: str = _doc("Folder for mails queued for validation.", "Orders/Processed")
+    folder_not_order: str = _doc("Folder for mails that are not orders.", "Orders/NotOrder")
+    folder_needs_attention: str = _doc(
+        "Folder for mails that failed, and order-like mails without an attachment.",
+        "Orders/NeedsAttention",
+    )
+    post_flag: str = _doc("IMAP keyword set when post_action is 'flag'.", "$OrderIntake")
+    retention_days: int = _doc(
+        "Days the original mails and attachments of finished mails are kept; 0 keeps them "
+        "for ever. The database rows (results, validations) are kept.",
+        0,
+    )
+    imap_password_file: str = _doc(
+        "File holding the IMAP password (first line); the environment variable "
+        "ORDERINTAKE_IMAP_PASSWORD takes precedence.",
+        "",
+    )
+    imap_ca_file: str = _doc(
+        "PEM file of the CA that signed an internal IMAP server's certificate "
+        "(empty: the system's CAs). Certificates are always verified.",
+        "",
+    )
+    imap_starttls: bool = _doc(
+        "For imap:// URLs: upgrade the connection with STARTTLS before logging in.", True
+    )
+    imap_oauth2_token_command: str = _doc(
+        "Command printing an OAuth2 access token (Microsoft 365, Gmail), split like a "
+        "shell command line but run without a shell; when set, XOAUTH2 is used instead "
+        "of a password.",
+        "",
+    )
+    imap_oauth2_token_file: str = _doc(
+        "File holding an OAuth2 access token, refreshed by another tool (XOAUTH2 login).", ""
+    )
+    imap_timeout: float = _doc(
+        "Socket timeout in seconds for every IMAP command (a hung server is dropped).", 30.0
+    )
+    imap_idle_renew: float = _doc(
+        "Seconds after which IDLE is ended and re-issued (servers drop it after 29 min).",
+        240.0,
+    )
     log_json: bool = _doc("Write logs as JSON lines instead of text.", False)
     log_level: str = _doc("Logging level: DEBUG, INFO, WARNING or ERROR.", "INFO")
 
@@ -87,6 +206,16 @@ class Settings:
             raise ConfigError(f"ocr_dpi: expected 72..600, got {self.ocr_dpi}")
         if self.jobs < 0:
             raise ConfigError(f"jobs: expected 0 or more, got {self.jobs}")
+        if self.post_action not in ("move", "flag", "none"):
+            raise ConfigError(
+                f"post_action: expected 'move', 'flag' or 'none', got {self.post_action!r}"
+            )
+        for key in ("workers", "max_attempts"):
+            if getattr(self, key) < 1:
+                raise ConfigError(f"{key}: expected 1 or more, got {getattr(self, key)}")
+        for key in ("poll_interval", "lease_seconds", "reconnect_max"):
+            if getattr(self, key) <= 0:
+                raise ConfigError(f"{key}: expected a positive number of seconds")
         if self.log_level.upper() not in ("DEBUG", "INFO", "WARNING", "ERROR"):
             raise ConfigError(
                 f"log_level: expected DEBUG/INFO/WARNING/ERROR, got {self.log_level!r}"

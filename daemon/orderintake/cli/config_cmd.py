@@ -56,10 +56,14 @@ def example() -> None:
 
 
 @config_app.command("show")
-def show(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+def show(
+    ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help="Print JSON.")
+) -> None:
     """Print the effective settings (file + environment), after validation."""
     settings = ctx.obj.settings()
-    values = {k: (str(v) if isinstance(v, Path) else v) for k, v in dataclasses.asdict(settings).items()}
+    values = {
+        k: (str(v) if isinstance(v, Path) else v) for k, v in dataclasses.asdict(settings).items()
+    }
     values = {k: (list(v) if isinstance(v, tuple) else v) for k, v in values.items()}
     if as_json:
         typer.echo(json.dumps(values, indent=2, ensure_ascii=False))

@@ -1,0 +1,266 @@
+"""``orderintake run``, ``poll --once``, ``db upgrade|current``, ``process`` and ``demo``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from ..errors import IntakeError, StoreError
+from . import app
+from ._common import expand_inputs, iter_progress, write_json_line
+
+if TYPE_CHECKING:
+    from ..config import Settings
+    from ..pipeline import Stages
+    from ..store.records import MailResult
+    from ..store.repo import Store
+
+db_app = typer.Typer(help="Database schema: upgrade it, or show its revision.")
+app.add_typer(db_app, name="db")
+
+
+def _fail(message: str, code: int = 2) -> typer.Exit:
+    typer.echo(f"orderintake: {message}", err=True)
+    return typer.Exit(code)
+
+
+def _settings(ctx: typer.Context) -> Settings:
+    settings: Settings = ctx.obj.settings()
+    return settings
+
+
+def _open_store(settings: Settings) -> Store:
+    from ..store.repo import Store
+
+    try:
+        return Store.open(settings.database_url, settings.data_dir)
+    except StoreError as exc:
+        raise _fail(str(exc)) from None
+
+
+def _stages(settings: Settings) -> Stages:
+    from ..pipeline import Stages
+
+    try:
+        return Stages.load(settings)
+    except IntakeError as exc:
+        raise _fail(f"rule files: {exc}") from None
+
+
+@db_app.command("upgrade")
+def db_upgrade(ctx: typer.Context) -> None:
+    """Create or bring the database schema to this version (safe to run again)."""
+    from ..store.db import Database, current_revision, upgrade
+
+    settings = _settings(ctx)
+    try:
+        db = Database(settings.database_url)
+        before = current_revision(db.engine)
+        after = upgrade(db.engine)
+        db.dispose()
+    except StoreError as exc:
+        raise _fail(str(exc)) from None
+    if before == after:
+        typer.echo(f"database already at revision {after}")
+    else:
+        typer.echo(f"database upgraded from {before or 'empty'} to revision {after}")
+
+
+@db_app.command("current")
+def db_current(ctx: typer.Context) -> None:
+    """Print the database's schema revision and whether it is up to date."""
+    from ..store.db import Database, current_revision, head_revision
+
+    settings = _settings(ctx)
+    try:
+        db = Database(settings.database_url)
+        have = current_revision(db.engine)
+        db.dispose()
+    except StoreError as exc:
+        raise _fail(str(exc)) from None
+    want = head_revision()
+    state = "up to date" if have == want else f"behind: run `orderintake db upgrade` ({want})"
+    typer.echo(f"{have or 'empty'} ({state})")
+    if have != want:
+        raise typer.Exit(1)
+
+
+def _daemon(settings: Settings) -> Any:
+    from ..service import Daemon, setup_logging
+
+    setup_logging(settings)
+    store = _open_store(settings)
+    return Daemon(settings, store, _stages(settings))
+
+
+@app.command("run")
+def run(ctx: typer.Context) -> None:
+    """Run the daemon: poll the mailbox (and listen with IDLE) until SIGTERM/SIGINT."""
+    settings = _settings(ctx)
+    daemon = _daemon(settings)
+    try:
+        daemon.run_forever()
+    finally:
+        daemon.store.close()
+
+
+@app.command("poll")
+def poll(
+    ctx: typer.Context,
+    once: Annotated[bool, typer.Option("--once", help="Poll one time, then exit.")] = False,
+) -> None:
+    """Poll the mailbox one time: process every new mail, then exit."""
+    if not once:
+        raise _fail("use `orderintake poll --once` (or `orderintake run` for the daemon)")
+    settings = _settings(ctx)
+    daemon = _daemon(settings)
+    try:
+        report = daemon.poll_once()
+    finally:
+        daemon.stop()
+        daemon.store.close()
+    if report is None:
+        raise _fail("the mailbox could not be polled (see the log above)", 1)
+    counts = ", ".join(f"{n} {s}" for s, n in sorted(report.counts().items())) or "nothing new"
+    typer.echo(f"{report.listed} mail(s) in the folder; processed: {counts}")
+
+
+def result_json(path: str, result: MailResult) -> dict[str, Any]:
+    """The ``process --json`` object: ``classify --json``'s fields plus documents."""
+    try:
+        from .extract_cmd import document_json
+    except ImportError:  # pragma: no cover - extract_cmd ships with the package
+        document_json = None  # type: ignore[assignment]
+    msg = result.message
+    c = result.classification
+    documents = []
+    for ar in result.attachments:
+        extra = {"filename": ar.attachment.filename, "analysis": ar.analysis}
+        if document_json is not None:
+            documents.append(document_json(ar.attachment.filename, ar.document, ar.error, extra))
+        else:
+            documents.append({"path": ar.attachment.filename, "error": ar.error, **extra})
+    return {
+        "path": path,
+        "is_order": c.is_order if c else None,
+        "bucket": c.bucket if c else None,
+        "reasons": list(c.reasons) if c else [],
+        "attachments": [
+            {"filename": a.filename, "content_type": a.sniffed_type, "size": a.size}
+            for a in (msg.real_attachments if msg else ())
+        ],
+        "documents": documents,
+        "order_number": result.order_number.value if result.order_number else None,
+        "error": result.error,
+    }
+
+
+@app.command("process")
+def process(
+    ctx: typer.Context,
+    inputs: Annotated[list[str], typer.Argument(help="Mails (.eml), folders or globs.")],
+    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines on stdout.")] = False,
+) -> None:
+    """Run whole mails through every stage (no database, no mailbox) and print the result."""
+    from ..pipeline import process_raw
+
+    settings = _settings(ctx)
+    files, problems = expand_inputs(inputs, (".eml",))
+    for p in problems:
+        typer.echo(f"orderintake: {p}", err=True)
+    stages = _stages(settings)
+    failed = bool(problems)
+    for path in iter_progress(files, len(files), "mails"):
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            typer.echo(f"orderintake: {path}: {exc.strerror}", err=True)
+            failed = True
+            continue
+        result = process_raw(raw, name=str(path), stages=stages)
+        failed = failed or result.error is not None
+        if as_json:
+            write_json_line(result_json(str(path), result))
+            continue
+        c = result.classification
+        verdict = "error" if result.error else (c.bucket if c else "?")
+        number = result.order_number.value if result.order_number else "-"
+        typer.echo(
+            f"{path}: {verdict}, order number {number}"
+            + (f": {result.error}" if result.error else "")
+        )
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command("demo")
+def demo(
+    ctx: typer.Context,
+    corpus: Annotated[
+        Path, typer.Option(help="Folder of .eml files to seed the local Maildir with.")
+    ] = Path("training_set/mails"),
+    serve: Annotated[bool, typer.Option(help="Serve the review page afterwards.")] = True,
+) -> None:
+    """Set up data/, seed a local Maildir from the training mails, poll once, show the queue."""
+    settings = _settings(ctx)
+    if not settings.mailbox_url.startswith("maildir://"):
+        raise _fail("the demo uses a local Maildir: unset mailbox_url (or point it at maildir://)")
+    mails = sorted(corpus.rglob("*.eml")) if corpus.is_dir() else []
+    if not mails:
+        raise _fail(
+            f"no mails in {corpus}: generate the corpus first with `python -m training_set.generate`"
+        )
+    from ..store.db import Database, upgrade
+
+    db = Database(settings.database_url)
+    typer.echo(f"database: {settings.database_url} at revision {upgrade(db.engine)}")
+    db.dispose()
+    root = Path(settings.mailbox_url.removeprefix("maildir://"))
+    seeded = _seed_maildir(root, mails)
+    typer.echo(f"Maildir {root}: {seeded} new mail(s) from {corpus}")
+    daemon = _daemon(settings)
+    try:
+        report = daemon.poll_once()
+        counts = daemon.store.count_by_status()
+    finally:
+        daemon.stop()
+        daemon.store.close()
+    if report is None:
+        raise _fail("the local Maildir could not be polled", 1)
+    typer.echo(f"processed {report.processed} mail(s) in this poll. The store now holds:")
+    for status, n in sorted(counts.items()):
+        typer.echo(f"  {status:<22} {n}")
+    if serve:
+        _serve(settings)
+
+
+def _seed_maildir(root: Path, mails: list[Path]) -> int:
+    """Deliver each corpus mail once (a marker file remembers what was seeded)."""
+    import mailbox
+
+    md = mailbox.Maildir(root, create=True)
+    marker = root / ".orderintake-demo-seeded"
+    done = set(marker.read_text().splitlines()) if marker.exists() else set()
+    added = 0
+    with marker.open("a") as fh:
+        for path in mails:
+            if path.name in done:
+                continue
+            md.add(path.read_bytes())
+            fh.write(path.name + "\n")
+            added += 1
+    return added
+
+
+def _serve(settings: Settings) -> None:
+    try:
+        from ..web import create_app
+    except ImportError:
+        typer.echo("(the review web app is not installed yet: nothing to serve)")
+        return
+    import uvicorn
+
+    typer.echo("review page on http://127.0.0.1:8000/ (Ctrl-C to stop)")
+    uvicorn.run(create_app(settings), host="127.0.0.1", port=8000)
