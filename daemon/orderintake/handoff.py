@@ -128,7 +128,11 @@ def validate(
 def auto_accept(store: Store, settings: Settings, message_id: int) -> bool:
     """Validate a mail without a clerk when its best candidate's score is above the
     threshold (``auto_accept_threshold``; off by default). The pipeline calls this after
-    storing a mail; True when the mail was validated."""
+    storing a mail; True when the mail was validated.
+
+    The threshold is compared with the engine's own score of the best candidate, not
+    with the score learning gave it: the threshold was calibrated on the engine's
+    scores, and a learned score is not calibrated (docs/learning.md)."""
     if settings.auto_accept_threshold >= 1.0:
         return False
     with store.db.session() as sess:
@@ -136,7 +140,7 @@ def auto_accept(store: Store, settings: Settings, message_id: int) -> bool:
         if d is None or d.status != "awaiting-validation" or not d.candidates:
             return False
         best = d.candidates[0]
-        if best.score <= settings.auto_accept_threshold:
+        if best.calibrated_score <= settings.auto_accept_threshold:
             return False
     validate(store, settings, message_id, None, best.value, candidate_rank=best.rank, auto=True)
     return True

@@ -1,7 +1,11 @@
 """The daemon: scheduled polls, IMAP IDLE, reconnection with backoff, clean stop.
 
 APScheduler 3 runs the poll job (``poll_interval``, never two at once: ``max_instances=1``
-and ``coalesce=True``) and a maintenance job (expired leases, retention of stored files).
+and ``coalesce=True``), a maintenance job (expired leases, retention of stored files),
+the SIRENE job (every minute: asks the register about the numbers the pipeline queued;
+the pipeline itself never waits on it) and the hand-off job (every 10 s: sends validated
+orders to the webhook, with retries). A job's failure is logged and the next run tries
+again; no job can stop the daemon.
 When the source can push (IMAP IDLE), a watcher thread holds a second connection in IDLE
 and wakes the poll job within about a second of a new mail; the regular poll stays as a
 safety net. A mailbox that drops or hangs raises ``MailboxError``: the poller closes the
@@ -16,11 +20,9 @@ injected, so the tests never sleep for long.
 
 from __future__ import annotations
 
-import json
 import logging
 import random
 import signal
-import sys
 import threading
 import time
 from collections.abc import Callable
@@ -28,46 +30,20 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from .errors import IntakeError, MailboxError
-from .pipeline import Poller, PollReport, Stages
+from .logs import JsonFormatter, setup_logging
+from .pipeline import Stages
+from .poller import Poller, PollReport
 
 if TYPE_CHECKING:
     from .config import Settings
+    from .handoff import DeliveryReport
     from .mailbox import MailSource
+    from .sirene import SireneClient
     from .store.repo import Store
 
 log = logging.getLogger(__name__)
 
-
-class JsonFormatter(logging.Formatter):
-    """One JSON object per line: time, level, logger, message, and the mail id if any."""
-
-    def format(self, record: logging.LogRecord) -> str:
-        out: dict[str, Any] = {
-            "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
-            "level": record.levelname,
-            "logger": record.name,
-            "message": record.getMessage(),
-        }
-        for key in ("mail_id", "status"):
-            if hasattr(record, key):
-                out[key] = getattr(record, key)
-        if record.exc_info:
-            out["exception"] = self.formatException(record.exc_info)
-        return json.dumps(out, ensure_ascii=False)
-
-
-def setup_logging(settings: Settings, stream: Any = None) -> None:
-    """Logs to stderr (systemd's journal takes them from there), text or JSON."""
-    handler = logging.StreamHandler(stream or sys.stderr)
-    if settings.log_json:
-        handler.setFormatter(JsonFormatter())
-    else:
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
-    root.handlers[:] = [handler]
-    root.setLevel(settings.log_level.upper())
-    for noisy in ("apscheduler", "imapclient", "pdfminer"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
+__all__ = ["Backoff", "Daemon", "JsonFormatter", "setup_logging"]
 
 
 class Backoff:
@@ -107,6 +83,10 @@ class Daemon:
         monotonic: Callable[[], float] = time.monotonic,
         rng: Callable[[], float] = random.random,
         maintenance_interval: float = 600.0,
+        sirene_client: SireneClient | None = None,
+        sirene_interval: float = 60.0,
+        sirene_batch: int = 20,
+        deliver_interval: float = 10.0,
     ) -> None:
         self.settings = settings
         self.store = store
@@ -117,6 +97,11 @@ class Daemon:
         self.backoff = Backoff(settings.reconnect_max, rng)
         self.idle_backoff = Backoff(settings.reconnect_max, rng)
         self.maintenance_interval = maintenance_interval
+        #: Built from the settings at start() when not given (None: no SIRENE job).
+        self.sirene_client = sirene_client
+        self.sirene_interval = sirene_interval
+        self.sirene_batch = sirene_batch
+        self.deliver_interval = deliver_interval
         self.stop_event = threading.Event()
         self._source: MailSource | None = None
         self._not_before = 0.0
@@ -231,8 +216,55 @@ class Daemon:
         except IntakeError as exc:
             log.error("maintenance failed: %s", exc)
 
+    def complete_sirene(self) -> int:
+        """The SIRENE job: answer up to ``sirene_batch`` queued numbers; returns how many."""
+        if self.sirene_client is None:
+            return 0
+        from .sirene import complete_pending
+
+        try:
+            answered = complete_pending(
+                self.store.db.engine,
+                self.sirene_client,
+                self.sirene_batch,
+                ttl_days=self.settings.sirene_cache_ttl_days,
+            )
+        except IntakeError as exc:
+            log.warning("SIRENE job: %s", exc)
+            return 0
+        except Exception:  # a bug in a provider must not stop the scheduler
+            log.exception("SIRENE job failed unexpectedly")
+            return 0
+        if answered:
+            log.info("SIRENE job: %d number(s) answered", answered)
+        return answered
+
+    def deliver(self) -> DeliveryReport | None:
+        """The hand-off job: send every due delivery of validated orders."""
+        from .handoff import deliver_due
+
+        try:
+            return deliver_due(self.store, self.settings)
+        except IntakeError as exc:
+            log.warning("hand-off job: %s", exc)
+        except Exception:
+            log.exception("hand-off job failed unexpectedly")
+        return None
+
+    def _build_sirene_client(self) -> None:
+        if self.sirene_client is not None:
+            return
+        from .sirene import build_client
+
+        try:
+            self.sirene_client = build_client(self.settings, self.store.db.engine)
+        except IntakeError as exc:
+            log.error("SIRENE: %s; identifiers stay unchecked", exc)
+
     def start(self) -> None:
         from apscheduler.schedulers.background import BackgroundScheduler
+
+        self._build_sirene_client()
 
         sched = BackgroundScheduler(timezone=UTC)
         sched.add_job(
@@ -253,6 +285,24 @@ class Daemon:
             max_instances=1,
             coalesce=True,
             next_run_time=datetime.now(UTC) + timedelta(seconds=5),
+        )
+        sched.add_job(
+            self.complete_sirene,
+            "interval",
+            seconds=self.sirene_interval,
+            id="sirene",
+            max_instances=1,
+            coalesce=True,
+            next_run_time=datetime.now(UTC) + timedelta(seconds=min(30.0, self.sirene_interval)),
+        )
+        sched.add_job(
+            self.deliver,
+            "interval",
+            seconds=self.deliver_interval,
+            id="handoff",
+            max_instances=1,
+            coalesce=True,
+            next_run_time=datetime.now(UTC) + timedelta(seconds=min(5.0, self.deliver_interval)),
         )
         self._scheduler = sched
         sched.start()
@@ -310,6 +360,9 @@ class Daemon:
         with self._poll_lock:
             self._drop_source()
             self.poller.close()
+        if self.sirene_client is not None:
+            self.sirene_client.close()  # its HTTP connections; a new start() rebuilds none
+            self.sirene_client = None
         if self._idle_thread is not None:
             self._idle_thread.join(timeout=5.0)
             self._idle_thread = None

@@ -28,11 +28,12 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "daemon"))
 
-from conftest import Dovecot, free_port  # noqa: E402  (tests/daemon helpers)
+from daemon_helpers import Dovecot, free_port  # noqa: E402  (tests/daemon helpers)
 from mails import mail, order_mail, order_pdf, status_question_mail  # noqa: E402
 from orderintake.config import Settings, load_settings  # noqa: E402
 from orderintake.mailbox.maildir import MaildirSource  # noqa: E402
-from orderintake.pipeline import Poller, Stages  # noqa: E402
+from orderintake.pipeline import Stages  # noqa: E402
+from orderintake.poller import Poller  # noqa: E402
 from orderintake.service import Daemon  # noqa: E402
 from orderintake.store.db import Database, upgrade  # noqa: E402
 from orderintake.store.repo import Store  # noqa: E402

@@ -6,79 +6,18 @@ server per test (tests stop, pause and restart it), on free loopback ports.
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
-import subprocess
-import sys
 import tempfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
-from imapclient import IMAPClient
+from daemon_helpers import Dovecot, free_port
 from orderintake.config import Settings, load_settings
 from orderintake.pipeline import Stages
 from orderintake.store.db import Database, upgrade
 from orderintake.store.repo import Store
-
-SCRIPT = Path(__file__).resolve().parents[1] / "mail" / "imap-test-server.sh"
-ORDERINTAKE = str(Path(sys.executable).with_name("orderintake"))
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@dataclass
-class Dovecot:
-    dir: Path
-    port: int
-
-    def run(self, cmd: str) -> None:
-        env = dict(os.environ, IMAP_PORT=str(self.port), IMAPS_PORT=str(free_port()),
-                   LMTP_PORT=str(free_port()))  # fmt: skip
-        with (self.dir.parent / "script.log").open("ab") as log:  # never capture: see script
-            subprocess.run([str(SCRIPT), cmd, str(self.dir)], env=env, stdin=subprocess.DEVNULL,
-                           stdout=log, stderr=log, check=True, timeout=60)  # fmt: skip
-
-    def signal(self, sig: str) -> None:
-        pgid = (self.dir / "run" / "master.pid").read_text().strip()
-        subprocess.run(["kill", f"-{sig}", "--", f"-{pgid}"], check=False)
-
-    def client(self) -> IMAPClient:
-        c = IMAPClient("127.0.0.1", port=self.port, ssl=False, timeout=10)
-        c.login("alice", "alicepw")
-        return c
-
-    def append(self, folder: str, *raws: bytes) -> None:
-        with self.client() as c:
-            if not c.folder_exists(folder):
-                c.create_folder(folder)
-            for raw in raws:
-                c.append(folder, raw)
-
-    def count(self, folder: str) -> int:
-        with self.client() as c:
-            if not c.folder_exists(folder):
-                return 0
-            return int(c.folder_status(folder, [b"MESSAGES"])[b"MESSAGES"])
-
-    def subjects(self, folder: str) -> list[str]:
-        with self.client() as c:
-            if not c.folder_exists(folder):
-                return []
-            c.select_folder(folder, readonly=True)
-            uids = c.search("ALL")
-            data = c.fetch(uids, ["BODY.PEEK[HEADER.FIELDS (SUBJECT)]"])
-            return sorted(
-                d[b"BODY[HEADER.FIELDS (SUBJECT)]"].decode().strip().removeprefix("Subject: ")
-                for d in data.values()
-            )
 
 
 @pytest.fixture
@@ -117,15 +56,6 @@ def make_settings(tmp_path: Path, dovecot: Dovecot) -> Callable[..., Settings]:
         return load_settings(env={}, **values)
 
     return make
-
-
-def settings_env(settings: Settings) -> dict[str, str]:
-    """The environment that gives a subprocess ``orderintake`` the same settings."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("ORDERINTAKE_")}
-    for key in ("data_dir", "mailbox_url", "imap_starttls", "imap_password_file", "imap_timeout",
-                "poll_interval", "retry_delay", "max_attempts", "lease_seconds", "database_url"):  # fmt: skip
-        env[f"ORDERINTAKE_{key.upper()}"] = str(getattr(settings, key))
-    return env
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from conftest import Dovecot
+from daemon_helpers import Dovecot
 from mails import BROKEN_MAIL, mail, order_mail, order_pdf, status_question_mail
 from orderintake.config import Settings
 from orderintake.mailbox.factory import open_source

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import time
@@ -15,9 +16,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from conftest import ORDERINTAKE, Dovecot, settings_env
+from daemon_helpers import ORDERINTAKE, Dovecot, settings_env
 from mails import BROKEN_MAIL, order_mail, status_question_mail
-from orderintake.config import Settings
+from orderintake import auth
+from orderintake.config import Settings, load_settings
+from orderintake.store import decisions
+from orderintake.store.repo import Store
 
 N = 12
 
@@ -137,11 +141,28 @@ def test_demo_seeds_a_maildir_polls_once_and_summarises(tmp_path: Path) -> None:
     corpus.mkdir()
     (corpus / "order.eml").write_bytes(order_mail("CF20260777"))
     (corpus / "question.eml").write_bytes(status_question_mail())
+    outputs = []
     for _ in range(2):  # running it twice seeds nothing twice
         res = subprocess.run(
             [ORDERINTAKE, "demo", "--corpus", str(corpus), "--no-serve"],
             env=env, capture_output=True, text=True,
         )  # fmt: skip
         assert res.returncode == 0, res.stderr
+        outputs.append(res.stdout)
     assert "0 new mail(s)" in res.stdout
     assert "awaiting-validation    1" in res.stdout and "not-order              1" in res.stdout
+    # The first run made the clerk 'demo' with a random password, printed once, that works.
+    first, second = outputs
+    assert "review page: http://127.0.0.1:8000/" in first
+    found = re.search(r"log in as 'demo', password (\S+) \(shown only this once\)", first)
+    assert found, first
+    assert "password as printed the first time" in second and found.group(1) not in second
+    settings = load_settings(env={}, data_dir=tmp_path / "data")
+    store = Store.open(settings.database_url, settings.data_dir)
+    try:
+        with store.db.session() as s:
+            user = decisions.user_by_name(s, "demo")
+    finally:
+        store.close()
+    assert user is not None and user.role == "clerk"
+    assert auth.verify_password(user.password_hash, found.group(1))

@@ -18,6 +18,7 @@ import os
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -276,3 +277,9 @@ def pg_engine(pg_server_url: str) -> Iterator[Engine]:
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+# Tests import the helpers above as ``sirene_conftest``: a plain ``from conftest import``
+# picks whichever folder's conftest was loaded last when several test folders run together
+# (tests/integration reuses this module under the same name).
+sys.modules.setdefault("sirene_conftest", sys.modules[__name__])

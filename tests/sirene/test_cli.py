@@ -6,8 +6,8 @@ import json
 import zipfile
 
 import pytest
-from conftest import FIXTURES, Reply
 from orderintake.cli import _register, app
+from sirene_conftest import FIXTURES, Reply
 from sirene_samples import SIREN_ACME, recherche
 from typer.testing import CliRunner
 

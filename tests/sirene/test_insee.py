@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from conftest import Reply
 from orderintake.sirene.client import SireneClient
 from orderintake.sirene.info import parse_number
 from orderintake.sirene.insee import API_KEY_HEADER, InseeProvider, current_period
 from orderintake.sirene.recherche import RechercheEntreprisesProvider
+from sirene_conftest import Reply
 from sirene_samples import (
     SIREN_ABSENT,
     SIREN_ACME,

@@ -7,7 +7,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES
 from orderintake.errors import SireneError
 from orderintake.sirene.client import SireneClient
 from orderintake.sirene.offline import OfflineProvider
@@ -17,6 +16,7 @@ from orderintake.store.sirene_tables import (
     sirene_import,
     sirene_unite_legale,
 )
+from sirene_conftest import FIXTURES
 from sqlalchemy import func, select
 
 UL = FIXTURES / "StockUniteLegale_utf8.csv"

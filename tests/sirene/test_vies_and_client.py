@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from conftest import Reply
 from orderintake.config import load_settings
 from orderintake.errors import ConfigError, SireneError
 from orderintake.sirene import build_client, sirene_from_json, sirene_json
@@ -12,6 +11,7 @@ from orderintake.sirene.info import SireneInfo, parse_number
 from orderintake.sirene.offline import NoAnswer
 from orderintake.sirene.ratelimit import TokenBucket
 from orderintake.sirene.vies import ViesProvider
+from sirene_conftest import Reply
 from sirene_samples import SIREN_ACME, unite_legale, vies
 
 DE_VAT = "DE136695976"

@@ -3,7 +3,6 @@ logged-in httpx client (FastAPI's httpx.Client), and mails seeded with real PDFs
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,9 +19,7 @@ from orderintake.store.db import Database, upgrade
 from orderintake.store.repo import Store
 from orderintake.web import create_app
 from seeding import LiveServer
-
-PASSWORD = "correct horse battery"
-CSRF_RE = re.compile(r'name="csrf" value="([^"]+)"')
+from web_helpers import PASSWORD
 
 
 def make_store(settings: Settings) -> Store:
@@ -45,23 +42,6 @@ def store(settings: Settings) -> Iterator[Store]:
         decisions.add_user(db, "admin", "admin", auth.hash_password(PASSWORD))
     yield s
     s.close()
-
-
-def login(client: httpx.Client, name: str, password: str = PASSWORD) -> str:
-    """Log in through the form; returns the CSRF token of the session."""
-    page = client.get("/login")
-    token = CSRF_RE.search(page.text)
-    assert token, page.text
-    r = client.post(
-        "/login",
-        data={"name": name, "password": password, "csrf": token.group(1), "next": "/"},
-        follow_redirects=False,
-    )
-    assert r.status_code == 303, r.text
-    home = client.get("/")
-    found = CSRF_RE.search(home.text)
-    assert found
-    return found.group(1)
 
 
 @pytest.fixture

@@ -10,13 +10,13 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import PASSWORD
 from orderintake.config import Settings
 from orderintake.store import review
 from orderintake.store.repo import Store
 from orderintake.web import create_app
 from playwright.sync_api import Browser, Page, sync_playwright
 from seeding import PAGE_H, PAGE_W, LiveServer, seed_mail
+from web_helpers import PASSWORD
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 CHROMIUM = "/usr/bin/chromium"

@@ -8,7 +8,6 @@ import re
 from datetime import UTC, datetime, timedelta
 
 import httpx
-from conftest import PASSWORD, login
 from orderintake.auth import LoginRateLimiter
 from orderintake.config import Settings
 from orderintake.store import review_stats
@@ -17,6 +16,7 @@ from orderintake.store.repo import Store
 from orderintake.web import create_app
 from seeding import LiveServer, seed_mail
 from sqlalchemy import select
+from web_helpers import PASSWORD, login
 
 
 def _status(store: Store, message_id: int) -> tuple[str, str | None]:

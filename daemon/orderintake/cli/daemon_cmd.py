@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -89,10 +90,16 @@ def db_current(ctx: typer.Context) -> None:
 
 def _daemon(settings: Settings) -> Any:
     from ..service import Daemon, setup_logging
+    from ..sirene import build_client
 
     setup_logging(settings)
     store = _open_store(settings)
-    return Daemon(settings, store, _stages(settings))
+    try:
+        client = build_client(settings, store.db.engine)  # a provider's typo stops here
+    except IntakeError as exc:
+        store.close()
+        raise _fail(str(exc)) from None
+    return Daemon(settings, store, _stages(settings), sirene_client=client)
 
 
 @app.command("run")
@@ -127,8 +134,63 @@ def poll(
     typer.echo(f"{report.listed} mail(s) in the folder; processed: {counts}")
 
 
-def result_json(path: str, result: MailResult) -> dict[str, Any]:
-    """The ``process --json`` object: ``classify --json``'s fields plus documents."""
+def _sirene_reader(settings: Settings) -> tuple[Callable[[str], dict[str, Any]], Any]:
+    """number → ``sirene_json`` from the SIRENE cache, when the database exists and is
+    current (``process`` only reads it: it neither creates a database nor queues numbers;
+    the daemon's job asks the register for the mails it stores). Returns the reader and
+    the store to close (or None)."""
+    from sqlalchemy.engine import make_url
+
+    from ..sirene import SireneInfo, get_cached, parse_number, sirene_json
+    from ..store.repo import Store
+
+    store = None
+    try:
+        url = make_url(settings.database_url)
+        if url.get_backend_name() != "sqlite" or (url.database and Path(url.database).is_file()):
+            store = Store.open(settings.database_url, settings.data_dir)
+    except Exception:  # no usable database: every number is simply not checked yet
+        store = None
+
+    def read(value: str) -> dict[str, Any]:
+        try:
+            number = parse_number(value)
+        except IntakeError as exc:
+            return sirene_json(SireneInfo("skipped", value, detail=str(exc)))
+        cached = None
+        if store is not None:
+            try:
+                cached = get_cached(store.db.engine, number.compact)
+            except IntakeError:
+                cached = None
+        return sirene_json(
+            cached
+            or SireneInfo(
+                "unknown",
+                number.compact,
+                detail="not in the SIRENE cache yet: the daemon's job asks the register",
+            )
+        )
+
+    return read, store
+
+
+def _with_sirene(analysis: Any, read: Callable[[str], dict[str, Any]] | None) -> Any:
+    """The analysis with a ``sirene`` object on each identifier (docs/sirene.md)."""
+    if read is None or not isinstance(analysis, dict):
+        return analysis
+    idents = [
+        {**i, "sirene": read(str(i.get("value", "")))} if isinstance(i, dict) else i
+        for i in analysis.get("identifiers") or ()
+    ]
+    return {**analysis, "identifiers": idents}
+
+
+def result_json(
+    path: str, result: MailResult, sirene: Callable[[str], dict[str, Any]] | None = None
+) -> dict[str, Any]:
+    """The ``process --json`` object: ``classify --json``'s fields plus documents; with
+    ``sirene``, each identifier of each analysis carries its ``sirene`` object."""
     try:
         from .extract_cmd import document_json
     except ImportError:  # pragma: no cover - extract_cmd ships with the package
@@ -137,7 +199,7 @@ def result_json(path: str, result: MailResult) -> dict[str, Any]:
     c = result.classification
     documents = []
     for ar in result.attachments:
-        extra = {"filename": ar.attachment.filename, "analysis": ar.analysis}
+        extra = {"filename": ar.attachment.filename, "analysis": _with_sirene(ar.analysis, sirene)}
         if document_json is not None:
             documents.append(document_json(ar.attachment.filename, ar.document, ar.error, extra))
         else:
@@ -163,15 +225,30 @@ def process(
     inputs: Annotated[list[str], typer.Argument(help="Mails (.eml), folders or globs.")],
     as_json: Annotated[bool, typer.Option("--json", help="JSON Lines on stdout.")] = False,
 ) -> None:
-    """Run whole mails through every stage (no database, no mailbox) and print the result."""
-    from ..pipeline import process_raw
-
+    """Run whole mails through every stage (no mailbox; a database is only read, for the
+    SIRENE answers already known) and print the result."""
     settings = _settings(ctx)
     files, problems = expand_inputs(inputs, (".eml",))
     for p in problems:
         typer.echo(f"orderintake: {p}", err=True)
     stages = _stages(settings)
     failed = bool(problems)
+    read, store = _sirene_reader(settings) if as_json else (None, None)
+    try:
+        failed = _process_files(files, stages, as_json, read) or failed
+    finally:
+        if store is not None:
+            store.close()
+    if failed:
+        raise typer.Exit(1)
+
+
+def _process_files(
+    files: list[Path], stages: Stages, as_json: bool, read: Callable[[str], Any] | None
+) -> bool:
+    from ..pipeline import process_raw
+
+    failed = False
     for path in iter_progress(files, len(files), "mails"):
         try:
             raw = path.read_bytes()
@@ -182,7 +259,7 @@ def process(
         result = process_raw(raw, name=str(path), stages=stages)
         failed = failed or result.error is not None
         if as_json:
-            write_json_line(result_json(str(path), result))
+            write_json_line(result_json(str(path), result, read))
             continue
         c = result.classification
         verdict = "error" if result.error else (c.bucket if c else "?")
@@ -191,8 +268,7 @@ def process(
             f"{path}: {verdict}, order number {number}"
             + (f": {result.error}" if result.error else "")
         )
-    if failed:
-        raise typer.Exit(1)
+    return failed
 
 
 @app.command("demo")
@@ -232,6 +308,8 @@ def demo(
     typer.echo(f"processed {report.processed} mail(s) in this poll. The store now holds:")
     for status, n in sorted(counts.items()):
         typer.echo(f"  {status:<22} {n}")
+    login = _demo_user(settings)
+    typer.echo(f"review page: {DEMO_URL} — {login}")
     if serve:
         _serve(settings)
 
@@ -254,6 +332,41 @@ def _seed_maildir(root: Path, mails: list[Path]) -> int:
     return added
 
 
+DEMO_URL = "http://127.0.0.1:8000/"
+DEMO_USER = "demo"
+
+
+def _demo_user(settings: Settings) -> str:
+    """Create the clerk ``demo`` once (password from ORDERINTAKE_PASSWORD, else a random
+    one printed only this time); returns how to log in."""
+    import os
+    import secrets
+
+    from .. import auth
+    from ..store import decisions
+
+    store = _open_store(settings)
+    try:
+        with store.db.session() as db:
+            if decisions.user_by_name(db, DEMO_USER) is not None:
+                return f"log in as {DEMO_USER!r} (password as printed the first time)"
+            given = os.environ.get("ORDERINTAKE_PASSWORD")
+            password = given or secrets.token_urlsafe(12)
+            try:
+                pw_hash = auth.hash_password(password)
+            except ValueError as exc:
+                raise _fail(f"ORDERINTAKE_PASSWORD: {exc}") from None
+            user = decisions.add_user(db, DEMO_USER, "clerk", pw_hash)
+            decisions.audit(db, None, "user.add", f"user:{user.id}", {"name": DEMO_USER})
+    except StoreError as exc:
+        raise _fail(str(exc)) from None
+    finally:
+        store.close()
+    if given:
+        return f"log in as {DEMO_USER!r} with the password in ORDERINTAKE_PASSWORD"
+    return f"log in as {DEMO_USER!r}, password {password} (shown only this once)"
+
+
 def _serve(settings: Settings) -> None:
     try:
         from ..web import create_app
@@ -262,5 +375,5 @@ def _serve(settings: Settings) -> None:
         return
     import uvicorn
 
-    typer.echo("review page on http://127.0.0.1:8000/ (Ctrl-C to stop)")
-    uvicorn.run(create_app(settings), host="127.0.0.1", port=8000)
+    typer.echo(f"serving the review page on {DEMO_URL} (Ctrl-C to stop)")
+    uvicorn.run(create_app(settings, deliver_every=10.0), host="127.0.0.1", port=8000)

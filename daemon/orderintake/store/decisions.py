@@ -111,6 +111,9 @@ def decide(
     elif action != "note":
         raise StoreError(f"unknown action {action!r}")
     if action in ("accept", "correct"):
+        from .examples import record_example  # every validation teaches learning
+
+        record_example(sess, m, value or "", candidate_rank)
         m.order_number = value
     if action == "note" and not (note or "").strip():
         raise StoreError("a note needs some text")

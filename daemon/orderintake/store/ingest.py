@@ -77,9 +77,10 @@ def add_parts(s: Session, row: t.Message, result: MailResult) -> None:
                     text=p.text,
                 )
             )
-        for cand in ar.candidates:
+        for i, cand in enumerate(ar.candidates):
             rank += 1
-            s.add(candidate_row(row.id, doc.id, rank, cand))
+            engine = ar.engine_scores[i] if i < len(ar.engine_scores) else None
+            s.add(candidate_row(row.id, doc.id, rank, cand, engine))
         for ident in ar.identifiers:
             s.add(
                 t.Identifier(
@@ -219,7 +220,13 @@ def purge_old_blobs(
         return removed
 
 
-def candidate_row(message_id: int, document_id: int, rank: int, c: model.Candidate) -> t.Candidate:
+def candidate_row(
+    message_id: int,
+    document_id: int,
+    rank: int,
+    c: model.Candidate,
+    engine_score: float | None = None,
+) -> t.Candidate:
     return t.Candidate(
         message_id=message_id,
         document_id=document_id,
@@ -233,6 +240,7 @@ def candidate_row(message_id: int, document_id: int, rank: int, c: model.Candida
         evidence=c.evidence,
         corrections=list(c.corrections),
         reasons=list(c.reasons),
+        engine_score=engine_score,
     )
 
 

@@ -25,6 +25,9 @@ class AttachmentResult:
     identifiers: tuple[Identifier, ...] = ()
     is_order_document: bool = False
     error: str | None = None
+    #: The engine's own score of each candidate (same order as ``candidates``) when
+    #: learning re-ranked them; empty when ``candidates`` are the engine's as they came.
+    engine_scores: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,10 @@ class MailResult:
     error: str | None = None
     retryable: bool = False
     seconds: float = 0.0
+    #: ``learning.customer_key`` of the sender (None when it cannot be told).
+    customer_key: str | None = None
+    #: The engine's best candidate before learning re-ranked (None: not re-ranked).
+    engine_order_number: Candidate | None = None
 
     @property
     def attachment_hashes(self) -> frozenset[str]:

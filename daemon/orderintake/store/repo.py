@@ -335,6 +335,9 @@ class Store:
             if result.order_number is not None:
                 row.order_number = result.order_number.value
                 row.order_score = result.order_number.score
+            if result.engine_order_number is not None:
+                row.engine_order_number = result.engine_order_number.value
+            row.customer_key = result.customer_key
             is_order = c is not None and c.is_order
             original = ingest.original_of(s, row.id, message_id, hashes) if is_order else None
             if original is not None:

@@ -63,16 +63,43 @@ class CandidateView:
     keyword: str | None
     evidence: str
     corrections: tuple[str, ...]
+    #: The engine's and learning's reasons (learning's start with ``learned:``).
+    reasons: tuple[str, ...] = ()
+    #: The engine's own score when learning changed it (auto-accept compares with it).
+    engine_score: float | None = None
+
+    @property
+    def learned(self) -> tuple[str, ...]:
+        """Learning's reasons, without their ``learned:`` prefix, for the page."""
+        return tuple(
+            r.removeprefix("learned:").strip() for r in self.reasons if r.startswith("learned:")
+        )
+
+    @property
+    def calibrated_score(self) -> float:
+        """The engine's score (thresholds were calibrated on it), learned or not."""
+        return self.score if self.engine_score is None else self.engine_score
 
 
 @dataclass(frozen=True)
 class IdentifierView:
+    """An identifier of the mail and, read at page time, what the SIRENE register says
+    (``sirene_status`` None: never asked yet; ``unknown``: the job has not answered)."""
+
     kind: str
     value: str
     valid: bool
     page: int
     is_ours: bool
     name: str | None = None
+    sirene_status: str | None = None
+    address: str | None = None
+    #: This VAT number's SIREN differs from the SIRET's on the same mail.
+    siren_mismatch: bool = False
+
+    @property
+    def closed(self) -> bool:
+        return self.sirene_status == "closed"
 
 
 @dataclass(frozen=True)
@@ -232,24 +259,48 @@ def _field(analysis: dict[str, Any] | None, *names: str) -> str | None:
     return None
 
 
-def _sirene_names(sess: Session, numbers: list[str]) -> dict[str, str]:
-    """Customer names the SIRENE job has found (none when its table is not there yet)."""
+def _sirene_rows(
+    sess: Session, numbers: list[str]
+) -> dict[str, tuple[str, str | None, str | None]]:
+    """(status, name, address) the SIRENE job has stored per number, read at page time
+    so the page shows the answer as soon as the job has it."""
     if not numbers:
         return {}
-    try:
-        from .sirene_tables import sirene_lookup
-    except ImportError:
-        return {}
+    from .sirene_tables import sirene_lookup
+
     try:
         with sess.begin_nested():
             rows = sess.execute(
-                select(sirene_lookup.c.number, sirene_lookup.c.name).where(
-                    sirene_lookup.c.number.in_(numbers)
-                )
+                select(
+                    sirene_lookup.c.number,
+                    sirene_lookup.c.status,
+                    sirene_lookup.c.name,
+                    sirene_lookup.c.address,
+                ).where(sirene_lookup.c.number.in_(numbers))
             ).all()
     except SQLAlchemyError:
         return {}
-    return {r[0]: r[1] for r in rows if r[1]}
+    return {r[0]: (r[1], r[2], r[3]) for r in rows}
+
+
+def _identifier_views(idents: list[t.Identifier], sess: Session) -> tuple[IdentifierView, ...]:
+    from ..sirene.info import siren_of
+
+    answers = _sirene_rows(sess, sorted({i.value for i in idents}))
+    siret_sirens = {
+        s for i in idents if i.kind == "siret" and not i.is_ours and (s := siren_of(i.value))
+    }
+    out = []
+    for i in idents:
+        status, name, address = answers.get(i.value, (None, None, None))
+        vat_siren = siren_of(i.value) if i.kind == "vat" and not i.is_ours else None
+        mismatch = bool(vat_siren and siret_sirens and vat_siren not in siret_sirens)
+        out.append(
+            IdentifierView(
+                i.kind, i.value, i.valid, i.page, i.is_ours, name, status, address, mismatch
+            )
+        )
+    return tuple(out)
 
 
 def message_detail(sess: Session, message_id: int) -> MessageDetail | None:
@@ -304,6 +355,8 @@ def message_detail(sess: Session, message_id: int) -> MessageDetail | None:
             c.keyword,
             c.evidence,
             tuple(str(x) for x in c.corrections or ()),
+            tuple(str(x) for x in c.reasons or ()),
+            c.engine_score,
         )
         for c in sess.execute(
             select(t.Candidate)
@@ -314,7 +367,6 @@ def message_detail(sess: Session, message_id: int) -> MessageDetail | None:
     idents = list(
         sess.execute(select(t.Identifier).where(t.Identifier.message_id == message_id)).scalars()
     )
-    names = _sirene_names(sess, sorted({i.value for i in idents}))
     return MessageDetail(
         id=m.id,
         sender=m.sender or "",
@@ -328,10 +380,7 @@ def message_detail(sess: Session, message_id: int) -> MessageDetail | None:
         raw_sha256=m.raw_sha256,
         attachments=tuple(attachments),
         candidates=cands,
-        identifiers=tuple(
-            IdentifierView(i.kind, i.value, i.valid, i.page, i.is_ours, names.get(i.value))
-            for i in idents
-        ),
+        identifiers=_identifier_views(idents, sess),
         total_ht=total_ht,
         quote_reference=quote,
         validations=validations_of(sess, message_id),

@@ -219,7 +219,9 @@ def decided(
                 v.value,
                 v.reason_code,
                 v.auto,
-                top1,
+                # The engine's own first candidate (learning may have re-ranked rank 1):
+                # the straight-through rate measures the engine (docs/learning.md).
+                m.engine_order_number or top1,
                 m.raw_sha256,
             )
         )

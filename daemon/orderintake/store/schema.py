@@ -139,6 +139,10 @@ class Message(Base):
     post_action_done: Mapped[bool] = mapped_column(Boolean, default=False)
     duplicate_of: Mapped[int | None] = mapped_column(ForeignKey("message.id", ondelete="SET NULL"))
     blobs_purged_at: Mapped[datetime | None]
+    #: Who the customer is for learning (``learning.customer_key``), set by the pipeline.
+    customer_key: Mapped[str | None] = mapped_column(String(320))
+    #: The engine's best number before learning re-ranked (None: same as order_number).
+    engine_order_number: Mapped[str | None] = mapped_column(String(200))
 
     attachments: Mapped[list[Attachment]] = relationship(
         back_populates="message", cascade="all, delete-orphan", order_by="Attachment.position"
@@ -229,6 +233,9 @@ class Candidate(Base):
     evidence: Mapped[str] = mapped_column(Text, default="")
     corrections: Mapped[list[Any]] = mapped_column(default=list)
     reasons: Mapped[list[Any]] = mapped_column(default=list)
+    #: The engine's own score before learning (None: ``score`` is the engine's). The
+    #: auto-accept threshold is compared with it: a learned score is not calibrated.
+    engine_score: Mapped[float | None] = mapped_column(Float)
 
 
 class Identifier(Base):
@@ -300,6 +307,26 @@ class Delivery(Base):
     payload: Mapped[dict[str, Any] | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     delivered_at: Mapped[datetime | None]
+
+
+class ValidatedExample(Base):
+    """One validated order of one customer: what ``learning.learn_profile`` reads."""
+
+    __tablename__ = "validated_example"
+    __table_args__ = (Index("ix_validated_example_customer", "customer", "id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    customer: Mapped[str] = mapped_column(String(320))
+    message_id: Mapped[int | None] = mapped_column(
+        ForeignKey("message.id", ondelete="SET NULL"), index=True
+    )
+    order_number: Mapped[str] = mapped_column(String(200))
+    keyword: Mapped[str | None] = mapped_column(String(200))
+    page: Mapped[int | None] = mapped_column(Integer)
+    x: Mapped[float | None] = mapped_column(Float)
+    y: Mapped[float | None] = mapped_column(Float)
+    engine_top1_right: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class AuditEvent(Base):
