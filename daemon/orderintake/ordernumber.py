@@ -1,0 +1,451 @@
+"""The order number: candidates, elimination, ranking with evidence. Pure functions.
+
+An order number has no checksum and no fixed shape; what gives it away is where it sits:
+right of "N° de commande" on its line, or under "Purchase order" in a table's column
+(seed notes 004). So the engine:
+
+1. masks what is known not to be an order number (identifiers found by
+   :mod:`orderintake.identifiers`, then the rule file's eliminators: phones, dates,
+   postcodes with a city, IBAN, amounts, labelled quote/invoice/customer numbers);
+2. finds candidates on every line with the strict pattern, and on OCR pages also with the
+   permissive one, repairing OCR confusions inside digit runs (never on a text layer);
+3. splits suffixes (``/JD``, ``-V2``, `` UMR 7590``) off, keeps the prefix's space;
+4. scores each candidate from its *owner label* (the nearest label left of it on its line,
+   else the nearest one above it in its column): an order keyword adds, a negative label
+   (devis, facture, client, SIRET…) subtracts; then prefix, shape and repetition.
+   The sum is log-odds; a logistic gives the 0..1 score that ``evaluate`` calibrates.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+import regex
+
+from . import layout
+from .engine_rules import EngineRules
+from .identifiers import Found
+from .model import BBox, Candidate, Document, Line, Page
+
+_MASK = "\x00"
+_DIGIT_LIKE = {"O": "0", "o": "0", "I": "1", "l": "1", "|": "1", "Z": "2", "S": "5", "B": "8"}
+_LOWER_LIKE = frozenset("ol|")
+_SEPARATORS = frozenset("-/._")
+_YEAR = regex.compile(r"(?:19|20)[0-9]{2}")
+_FOUR_DIGITS = regex.compile(r"[0-9]{4}")
+_SPLIT_DIGITS = regex.compile(r"(?<![0-9A-Za-z/.-])([0-9]{3,6}) ([0-9]{3,7})(?![0-9A-Za-z/-])")
+_OCR_WORTH = regex.compile(r"[0-9OoIlZSB|]{4}")
+
+
+@dataclass(frozen=True, slots=True)
+class _Label:
+    line: int
+    start: int
+    end: int
+    weight: float  # > 0 order keyword; < 0 negative context (minus the penalty)
+    name: str
+    text: str
+    column: BBox
+    heads: bool = True  # starts its cell with little after it: may own values below
+
+
+_PROSE = regex.compile(r"(?:\b[a-zà-ÿ]{2,}\b[\s,']+){3}")
+
+
+def _heads_column(line: Line, start: int) -> bool:
+    """May a label own values below it? Not when it sits inside prose ("à reporter
+    obligatoirement sur la facture"): three lower-case words in a row make prose."""
+    cell = layout.cell_at(line, start)
+    return _PROSE.search(line.text[cell.start : cell.end]) is None
+
+
+@dataclass(slots=True)
+class _Raw:
+    value: str
+    suffix: str
+    line: int
+    start: int
+    end: int
+    strict: bool
+    corrections: tuple[str, ...]
+
+
+def mask_line(text: str, spans: Sequence[tuple[int, int]], rules: EngineRules) -> str:
+    """The line with identifiers and every eliminator's matches blanked (offsets kept)."""
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = _MASK * (b - a)
+    masked = "".join(chars)
+    for _, pattern in rules.eliminators:
+        for m in pattern.finditer(masked, timeout=0.5):
+            a, b = m.span()
+            chars[a:b] = _MASK * (b - a)
+    return "".join(chars)
+
+
+def repair_ocr(value: str) -> tuple[str, tuple[str, ...]]:
+    """Read OCR look-alikes as digits where a digit is expected: a run of upper-case
+    look-alikes with a digit on both sides, a lower-case one (``o``, ``l``, ``|``) next to
+    a digit (an order number has no lower case). Returns the value and the corrections."""
+    chars = list(value)
+    corrections: list[str] = []
+    i = 0
+    while i < len(chars):
+        if chars[i] not in _DIGIT_LIKE:
+            i += 1
+            continue
+        j = i
+        while j < len(chars) and chars[j] in _DIGIT_LIKE:
+            j += 1
+        left = i > 0 and chars[i - 1].isdigit()
+        right = j < len(chars) and chars[j].isdigit()
+        for k in range(i, j):
+            c = chars[k]
+            if (left and right) or (c in _LOWER_LIKE and (left or right)):
+                corrections.append(f"{c}→{_DIGIT_LIKE[c]} at {k + 1}")
+                chars[k] = _DIGIT_LIKE[c]
+        i = j
+    # A block after a separator that is mostly digits is a digit block: "2025-B8848".
+    start = 0
+    for k in range(len(chars) + 1):
+        if k == len(chars) or chars[k] in _SEPARATORS:
+            block = chars[start:k]
+            digits = sum(c.isdigit() for c in block)
+            if start > 0 and digits >= 3 and digits >= 2 * (len(block) - digits):
+                for n in range(start, k):
+                    c = chars[n]
+                    if c in _DIGIT_LIKE:
+                        corrections.append(f"{c}→{_DIGIT_LIKE[c]} at {n + 1}")
+                        chars[n] = _DIGIT_LIKE[c]
+            start = k + 1
+    return "".join(chars), tuple(corrections)
+
+
+def split_suffix(value: str, after: str, rules: EngineRules) -> tuple[str, str]:
+    """(number, suffix): the rule file's inner suffixes off the end of ``value`` (the
+    number keeps 4 consecutive digits), then a trailing suffix from the text ``after``."""
+    suffix = ""
+    for pattern in rules.suffix_inner:
+        m = pattern.search(value)
+        if m and m.start() > 0 and _FOUR_DIGITS.search(value[: m.start()]):
+            suffix = value[m.start() :] + suffix
+            value = value[: m.start()]
+            break
+    for pattern in rules.suffix_trailing:
+        m = pattern.match(after)
+        if m:
+            suffix += m.group()
+            break
+    return value, suffix.strip()
+
+
+_LETTER_LIKE = {"0": "O", "1": "I", "5": "S", "8": "B", "2": "Z"}
+_TOKEN = regex.compile(r"[^\s\x00]+")
+
+
+def repair_line_ocr(text: str, prefixes: Sequence[str]) -> tuple[str, dict[int, str]]:
+    """One-for-one OCR repairs over a whole line (offsets unchanged): look-alikes inside
+    digit runs become digits (:func:`repair_ocr`), digits read inside a known prefix become
+    its letters ("P.0." → "P.O.", "C0" → "CO"), a lower-case l or i between capitals is an I.
+    Returns the repaired line and position → correction."""
+    chars = list(text)
+    notes: dict[int, str] = {}
+    for m in _TOKEN.finditer(text):
+        tok, start = m.group(), m.start()
+        fixed, _ = repair_ocr(tok)
+        for p in prefixes:
+            head = fixed[: len(p)]
+            if (
+                len(fixed) > len(p)
+                and head != p
+                and any(c.isalpha() for c in p)
+                and any(ch.isdigit() for ch in fixed[len(p) :])
+                and all(
+                    h == c or _LETTER_LIKE.get(h) == c or (h, c) == ("O", "D")  # BOC → BDC
+                    for h, c in zip(head, p, strict=True)
+                )
+            ):
+                fixed = p + fixed[len(p) :]
+                break
+        fixed_chars = list(fixed)
+        lead = len(fixed_chars) - len("".join(fixed_chars).lstrip(".,'`‘’:;"))
+        if 0 < lead <= 2 and lead < len(fixed_chars) and fixed_chars[lead].isalnum():
+            # a speck read as punctuation stuck to the number: ":.L 12345"
+            fixed_chars[:lead] = [" "] * lead
+        for i in range(1, len(fixed_chars) - 1):
+            left, right = fixed_chars[i - 1], fixed_chars[i + 1]
+            if fixed_chars[i] in "li" and left.isupper() and right.isupper():
+                fixed_chars[i] = "I"
+            elif fixed_chars[i] in "Il|" and left.isdigit() and right.isupper():
+                fixed_chars[i] = "/"  # "39702INN": a slash before the buyer's initials
+        for i, (old, new) in enumerate(zip(tok, fixed_chars, strict=True)):
+            if old != new:
+                chars[start + i] = new
+                notes[start + i] = f"{old}→{new}"
+    return "".join(chars), notes
+
+
+def _raw_candidates(li: int, text: str, masked: str, ocr: bool, rules: EngineRules) -> list[_Raw]:
+    out: list[_Raw] = []
+    notes: dict[int, str] = {}
+    repaired = masked
+    if ocr:
+        repaired, notes = repair_line_ocr(masked, rules.prefixes)
+    for m in rules.strict.finditer(repaired, timeout=0.5):
+        value, suffix = split_suffix(m.group(), text[m.end() :], rules)
+        if _FOUR_DIGITS.search(value):
+            a = m.start()
+            fixes = tuple(
+                f"{notes[i]} at {i - a + 1}" for i in sorted(notes) if a <= i < a + len(value)
+            )
+            out.append(_Raw(value, suffix, li, a, a + len(value), True, fixes))
+    if not ocr:
+        return out
+    # OCR inserts blanks into long digit runs ("45001 48508"): offer the joined value too.
+    for m in _SPLIT_DIGITS.finditer(repaired):
+        a, b = m.span()
+        out = [r for r in out if not (a <= r.start and r.end <= b)]  # the join replaces its parts
+        value = m.group(1) + m.group(2)
+        fix = f"space removed at {len(m.group(1)) + 1}"
+        out.append(_Raw(value, "", li, a, b, False, (fix,)))
+    for m in rules.fishing.finditer(masked, timeout=0.5):
+        a, b = m.span()
+        if any(r.start < b and a < r.end for r in out):
+            continue
+        raw = m.group()
+        fp = rules.false_prefix.match(raw)
+        if fp and fp.end() < len(raw) and not raw[: fp.end()].isupper():
+            a += fp.end()
+            raw = raw[fp.end() :]
+        repaired, corrections = repair_ocr(raw)
+        value, suffix = split_suffix(repaired, text[b:], rules)
+        if _FOUR_DIGITS.search(value) and not any(c.islower() for c in value):
+            out.append(_Raw(value, suffix, li, a, a + len(value), False, corrections))
+    return out
+
+
+def _labels(page: Page, rules: EngineRules, wanted: Iterable[int]) -> list[_Label]:
+    """Order keywords and negative-context labels on the ``wanted`` lines.
+
+    Where a keyword and a negative label overlap, the longer wins: "accusé de réception
+    de commande n°" is not an order's label although it contains "commande n°", while
+    "référence commande client" is. Among overlapping keywords the strongest stays.
+    """
+    out: list[_Label] = []
+    page_text = page.text
+    keywords = [k for k in rules.keywords if k.pattern.search(page_text, timeout=0.5)]
+    negatives = [n for n in rules.negative if n.pattern.search(page_text, timeout=0.5)]
+    for li in sorted(wanted):
+        line = page.lines[li]
+        text = line.text
+        found: list[_Label] = []
+        for weight_sign, rules_list in ((1, keywords), (-1, negatives)):
+            for rule in rules_list:
+                w = rule.weight if weight_sign > 0 else -rule.penalty  # type: ignore[union-attr]
+                for m in rule.pattern.finditer(text, timeout=0.5):
+                    a, b = m.span()
+                    col = layout.span_bbox(line, a, b)
+                    heads = _heads_column(line, a)
+                    found.append(_Label(li, a, b, w, rule.name, m.group(), col, heads))
+        found.sort(key=lambda f: (-(f.end - f.start), -f.weight))
+        kept: list[_Label] = []
+        for f in found:  # longest first: a label overlapping a kept one is dropped
+            if any(f.start < k.end and k.start < f.end for k in kept):
+                continue
+            kept.append(f)
+        out.extend(sorted(kept, key=lambda f: f.start))
+    return out
+
+
+def _tokens_between(text: str) -> int:
+    return sum(
+        1
+        for t in text.split()
+        if any(c.isalnum() for c in t) and t.lower() not in ("n°", "no", "no.", "nº", "#")
+    )
+
+
+def _wraps(page: Page, li: int) -> bool:
+    """Does line ``li`` run to the right margin (prose wrapped onto the next line)?"""
+    right = max(layout.line_box(line).x1 for line in page.lines)
+    box = layout.line_box(page.lines[li])
+    prose = _PROSE.search(page.lines[li].text) is not None  # not a table's header row
+    return prose and box.x1 >= box.x0 + 0.8 * (right - box.x0)
+
+
+def _owner(
+    page: Page, raw: _Raw, bbox: BBox, labels: list[_Label], max_below: int, slack: float
+) -> tuple[_Label | None, str, int]:
+    """The label a candidate belongs to, and how: ``("line", tokens between)`` when it is
+    left of the candidate on its line (or ends the previous line, the candidate starting
+    its own: a wrapped sentence), ``("below", lines)`` when it heads the candidate's
+    column within ``max_below`` lines (the most overlapping one on a tie)."""
+    line_text = page.lines[raw.line].text
+    same = [lb for lb in labels if lb.line == raw.line and lb.end <= raw.start]
+    if same:
+        lb = max(same, key=lambda x: x.end)
+        return lb, "line", _tokens_between(line_text[lb.end : raw.start])
+    if raw.line > 0 and _tokens_between(line_text[: raw.start]) == 0 and _wraps(page, raw.line - 1):
+        prev = page.lines[raw.line - 1].text
+        ends = [
+            lb for lb in labels if lb.line == raw.line - 1 and _tokens_between(prev[lb.end :]) == 0
+        ]
+        if ends:
+            return max(ends, key=lambda x: x.end), "line", 1
+    best: tuple[int, float, _Label] | None = None
+    for lb in labels:
+        d = raw.line - lb.line
+        if not (0 < d <= max_below and lb.heads):
+            continue
+        overlap = min(lb.column.x1, bbox.x1) - max(lb.column.x0, bbox.x0)
+        if overlap <= -slack:
+            continue
+        if best is None or (d, -overlap) < (best[0], -best[1]):
+            best = (d, overlap, lb)
+    if best:
+        return best[2], "below", best[0]
+    return None, "", 0
+
+
+def _sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-x))
+
+
+def page_candidates(page: Page, rules: EngineRules, found: Sequence[Found] = ()) -> list[Candidate]:
+    """Scored candidates of one page (not merged across pages)."""
+    ocr = page.source == "ocr"
+    sc = rules.scoring
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for f in found:
+        spans.setdefault(f.line, []).append((f.start, f.end))
+    raws: list[_Raw] = []
+    worth = _OCR_WORTH if ocr else _FOUR_DIGITS
+    for li, line in enumerate(page.lines):
+        text = line.text
+        if not worth.search(text):  # no candidate can come from this line: skip the masks
+            continue
+        masked = mask_line(text, spans.get(li, ()), rules)
+        raws.extend(_raw_candidates(li, text, masked, ocr, rules))
+    max_below = sc.below_max_lines_ocr if ocr else sc.below_max_lines
+    # Labels matter only on a candidate's line and the lines above it within reach.
+    wanted = {r.line - k for r in raws for k in range(max_below + 1) if r.line >= k}
+    labels = _labels(page, rules, wanted)
+    slack = 30.0 if ocr else 4.0
+    out: list[Candidate] = []
+    for raw in raws:
+        cand_line: Line = page.lines[raw.line]
+        bbox = layout.span_bbox(cand_line, raw.start, raw.end)
+        logit = sc.bias
+        reasons: list[str] = []
+        owner, how, dist = _owner(page, raw, bbox, labels, max_below, slack)
+        keyword = None
+        if owner is not None and owner.weight > 0:
+            keyword = owner.text
+            if how == "line":
+                gain = sc.same_line * owner.weight - sc.same_line_per_token * dist
+            else:
+                gain = sc.below_column * owner.weight - sc.below_per_line * (dist - 1)
+            logit += max(gain, 0.0)
+            reasons.append(f"{how} {owner.name} {gain:+.2f}")
+        elif owner is not None:
+            logit += sc.negative_same_line * -owner.weight
+            reasons.append(f"{how} negative {owner.name}")
+        compact = raw.value.replace(" ", "")
+        if any(raw.value.startswith(p) for p in rules.prefixes if len(raw.value) > len(p)):
+            logit += sc.prefix
+            reasons.append("prefix")
+        if raw.strict:
+            logit += sc.strict
+        if not compact.isdigit():
+            logit += sc.letters_and_digits
+        if 6 <= len(compact) <= 14:
+            logit += sc.long_digits
+        if _YEAR.fullmatch(compact):
+            logit += sc.year_only
+            reasons.append("year")
+        if raw.corrections:
+            logit += sc.ocr_corrected * len(raw.corrections)
+        if ocr:
+            logit += sc.ocr_page
+        out.append(
+            Candidate(
+                value=raw.value,
+                suffix=raw.suffix,
+                score=_sigmoid(logit),
+                page=page.number,
+                bbox=bbox,
+                keyword=keyword,
+                evidence=cand_line.text,
+                corrections=raw.corrections,
+                reasons=tuple(reasons),
+            )
+        )
+    return out
+
+
+def find_order_numbers(
+    document: Document, rules: EngineRules, found: Sequence[Found] = (), limit: int = 10
+) -> list[Candidate]:
+    """Ranked candidates for the whole document, best first, one per value.
+
+    ``found`` are the identifiers' positions (masked first). A value seen on several pages
+    gains ``scoring.repeated`` (multi-page orders repeat their number in the header).
+    """
+    not_order = document_is_not_an_order(document, rules)
+    per_value: dict[str, list[Candidate]] = {}
+    for page in document.pages:
+        page_found = [f for f in found if f.identifier.page == page.number]
+        for c in page_candidates(page, rules, page_found):
+            per_value.setdefault(c.value, []).append(c)
+    ranked: list[Candidate] = []
+    for items in per_value.values():
+        best = max(items, key=lambda c: c.score)
+        pages = {c.page for c in items}
+        if len(pages) > 1 and best.score > 0:
+            logit = (
+                math.log(best.score / max(1e-9, 1 - best.score)) + 0.999 * rules.scoring.repeated
+            )
+            best = replace(
+                best,
+                score=min(_sigmoid(logit), 1.0),
+                reasons=(*best.reasons, f"on {len(pages)} pages"),
+            )
+        if not_order:
+            best = _shift(best, rules.scoring.not_an_order, f"document is a {not_order}")
+        ranked.append(best)
+    ranked.sort(key=lambda c: (-c.score, c.page, c.bbox.y0 if c.bbox else 0))
+    return ranked[:limit]
+
+
+def _shift(c: Candidate, logit_delta: float, reason: str) -> Candidate:
+    p = min(max(c.score, 1e-9), 1 - 1e-9)
+    score = _sigmoid(math.log(p / (1 - p)) + logit_delta)
+    return replace(c, score=score, reasons=(*c.reasons, reason))
+
+
+def document_is_not_an_order(document: Document, rules: EngineRules) -> str | None:
+    """The title ("facture", "bon de livraison"…) when the first lines of page 1 say the
+    document is not an order and no order title is there; None otherwise."""
+    if not document.pages:
+        return None
+    found: str | None = None
+    for line in document.pages[0].lines[: rules.title_lines]:
+        text = line.text
+        for cell in layout.cells(line):
+            chunk = text[cell.start : cell.end]
+            if rules.order_title.match(chunk, timeout=0.5):
+                return None
+            m = rules.not_order_title.match(chunk, timeout=0.5)
+            # A title is printed in capitals ("FACTURE"); "Devis" may be a column header.
+            if m and found is None and m.group().isupper():
+                found = m.group().strip().lower()
+    return found
+
+
+def orderx_candidate(order_number: str) -> Candidate:
+    """The number an embedded Order-X XML states: exact, so score 1.0."""
+    return Candidate(
+        value=order_number, score=1.0, page=1, keyword="order-x", evidence="Order-X XML"
+    )

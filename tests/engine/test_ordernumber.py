@@ -1,0 +1,210 @@
+"""The order-number engine on documents laid out by hand (no reader involved).
+
+Each test builds the smallest page that shows one behaviour of issue 3 §2 and checks the
+ranked candidates: where the label is, what is eliminated, what is split off or repaired.
+"""
+
+from __future__ import annotations
+
+from engine_helpers import make_doc, make_page
+from orderintake.analysis import analyse
+from orderintake.ordernumber import find_order_numbers, repair_ocr, split_suffix
+
+
+def best(doc, rules):
+    cands = find_order_numbers(doc, rules)
+    assert cands, "no candidate at all"
+    return cands[0]
+
+
+def values(doc, rules):
+    return [c.value for c in find_order_numbers(doc, rules, limit=50)]
+
+
+def test_value_right_of_label_on_the_same_line(rules):
+    doc = make_doc(
+        make_page(["Lyon, le 12 mars 2024", "N° de commande : BC-2024-12345", "Réf. 2023"])
+    )
+    c = best(doc, rules)
+    assert (c.value, c.keyword, c.page) == ("BC-2024-12345", "N° de commande", 1)
+    assert c.score > 0.95
+    assert c.evidence == "N° de commande : BC-2024-12345"
+    assert c.bbox is not None and c.bbox.x0 > 50 + 6 * len("N° de commande :")
+
+
+def test_label_and_value_in_two_cells_of_one_row(rules):
+    doc = make_doc(
+        make_page([[(50, "Client : Garage du Centre"), (330, "Order No."), (450, "4500123456")]])
+    )
+    c = best(doc, rules)
+    assert c.value == "4500123456" and c.keyword == "Order No."
+
+
+def test_label_above_value_in_a_table_column(rules):
+    doc = make_doc(
+        make_page(
+            [
+                [(50, "Date"), (150, "Code client"), (300, "N° commande"), (450, "Devis")],
+                [(50, "12/03/2024"), (150, "C123456"), (300, "2024-0456"), (450, "DV123456")],
+            ]
+        )
+    )
+    cands = find_order_numbers(doc, rules)
+    assert cands[0].value == "2024-0456"
+    assert cands[0].score > 0.9
+    others = {c.value: c.score for c in cands[1:]}
+    assert all(s < 0.2 for s in others.values()), others
+
+
+def test_value_lines_below_only_counts_on_ocr_pages(rules):
+    # 5 lines below in the same column; the short lines at x=400 are another column.
+    rows = [
+        "PURCHASE ORDER No.",
+        [(400, "a")],
+        "Northwind Components Ltd",
+        [(400, "b")],
+        [(400, "c")],
+        "PO-38271",
+    ]
+    ocr = best(make_doc(make_page(rows, source="ocr")), rules)
+    text = best(make_doc(make_page(rows)), rules)
+    assert ocr.value == text.value == "PO-38271"
+    assert ocr.keyword == "PURCHASE ORDER No." and ocr.score > 0.5
+    assert text.keyword is None and text.score < 0.5
+
+
+def test_suffixes_are_split_off(rules):
+    doc = make_doc(make_page(["N° de commande : CF20230987/JD"]))
+    c = best(doc, rules)
+    assert (c.value, c.suffix) == ("CF20230987", "/JD")
+    doc = make_doc(make_page(["Commande n° L 12345 UMR 7590"]))
+    c = best(doc, rules)
+    assert (c.value, c.suffix) == ("L 12345", "UMR 7590")
+    assert split_suffix("BC-2024-12345-V2", "", rules) == ("BC-2024-12345", "-V2")
+    assert split_suffix("PO-38271", " -JD", rules) == ("PO-38271", "-JD")
+
+
+def test_intentional_prefix_space_is_kept(rules):
+    assert best(make_doc(make_page(["Votre commande : CDE 004512"])), rules).value == "CDE 004512"
+    assert best(make_doc(make_page(["Bon de commande n° L 54321/AB"])), rules).value == "L 54321"
+
+
+def test_ocr_confusions_repaired_only_on_ocr_pages(rules):
+    rows = ["N° de commande : CF2O23O987"]
+    ocr = best(make_doc(make_page(rows, source="ocr")), rules)
+    assert ocr.value == "CF20230987"
+    assert ocr.corrections == ("O→0 at 4", "O→0 at 7")
+    text = values(make_doc(make_page(rows)), rules)
+    assert "CF20230987" not in text
+    assert repair_ocr("45OO12345l") == ("4500123451", ("O→0 at 3", "O→0 at 4", "l→1 at 10"))
+    assert repair_ocr("SB8015")[0] == "SB8015"  # letters before the digits are not digits
+
+
+def test_known_numbers_are_never_candidates(rules):
+    page = make_page(
+        [
+            "N° de commande : CF20241234",
+            "SIRET : 732 829 320 00074   TVA : FR44732829320",
+            "IBAN FR76 3000 6000 0112 3456 7890 189  BIC BNPAFRPPXXX",
+            "Tél. : 01 23 45 67 89",
+            "12 rue Ampère 69007 Lyon",
+            "Date : 12/03/2024   Livraison le 15 mars 2024",
+            "Total HT : 12 345,67 €",
+            "Suite à votre devis n° DEV-2024-5678",
+            "Facture FA202311 Code client : C123456",
+        ]
+    )
+    found = values(make_doc(page), rules)
+    assert found[0] == "CF20241234"
+    for bad in (
+        "73282932000074",
+        "732829320",
+        "FR44732829320",
+        "3000",
+        "0112",
+        "6000",
+        "69007",
+        "12/03",
+        "12345",
+        "DEV-2024-5678",
+        "FA202311",
+        "C123456",
+        "0123456789",
+    ):
+        assert not any(bad in v.replace(" ", "") for v in found), (bad, found)
+
+
+def test_negative_context_outweighs_shape(rules):
+    doc = make_doc(make_page(["Devis n° 2024-0099", "Bon de livraison BL-20240099"]))
+    for c in find_order_numbers(doc, rules):
+        assert c.score < 0.1, c
+
+
+def test_repetition_across_pages_raises_the_score(rules):
+    one = make_page(["Ref 2024-7781"])
+    doc1 = make_doc(one)
+    doc2 = make_doc(one, make_page(["Ref 2024-7781"], number=2))
+    assert best(doc2, rules).score > best(doc1, rules).score
+
+
+def test_orderx_wins_and_marks_changes(rules):
+    from orderintake.model import Document, OrderX
+
+    page = make_page(["N° de commande : CF20230987"])
+    ox = OrderX(
+        order_number="PO-XML-0001",
+        type_code="230",
+        flavor="order-x",
+        buyer_siren="732829320",
+        quote_reference="DEV-1",
+    )
+    a = analyse(Document("x.pdf", (page,), ox), rules)
+    assert a.order_numbers[0].value == "PO-XML-0001"
+    assert a.order_numbers[0].score == 1.0 and a.order_numbers[0].keyword == "order-x"
+    assert a.is_change and a.quote_number == "DEV-1" and a.customer_siren == "732829320"
+    assert a.order_numbers[1].value == "CF20230987"
+
+
+def test_header_row_without_wide_gaps_uses_each_labels_own_column(rules):
+    # One cell per row (single spaces): each value sits under its own header words.
+    header = [
+        (50, "Date"),
+        (110, "N°"),
+        (128, "de"),
+        (146, "commande"),
+        (220, "Code"),
+        (250, "client"),
+    ]
+    values = [(50, "11.02.25"), (110, "BDC716047"), (220, "C02667")]
+    doc = make_doc(make_page([header, values]))
+    cands = find_order_numbers(doc, rules)
+    assert cands[0].value == "BDC716047" and cands[0].score > 0.9
+
+
+def test_acknowledgement_number_is_not_an_order_number(rules):
+    doc = make_doc(make_page(["ACCUSÉ DE RÉCEPTION DE COMMANDE N° ARC-2023-6293"]))
+    assert all(c.score < 0.1 for c in find_order_numbers(doc, rules))
+
+
+def test_wrapped_prose_label_owns_the_next_lines_first_word(rules):
+    long_line = "Par la présente, nous vous passons commande des fournitures suivantes, conformément à votre devis"
+    doc = make_doc(make_page([long_line, "OF20233124. Merci.", "Notre référence : CF20252359"]))
+    cands = {c.value: c.score for c in find_order_numbers(doc, rules)}
+    assert cands["CF20252359"] > 0.9 > 0.1 > cands["OF20233124"]
+
+
+def test_invoices_quoting_an_order_are_not_orders(rules):
+    rows = ["FACTURE N° FA-2024-0012", "Votre commande n° CF20241234 du 12/03/2024"]
+    invoice = find_order_numbers(make_doc(make_page(rows)), rules)
+    order = find_order_numbers(make_doc(make_page(["BON DE COMMANDE", *rows[1:]])), rules)
+    assert invoice[0].value == order[0].value == "CF20241234"
+    assert invoice[0].score < 0.5 < 0.9 < order[0].score
+    assert "document is a facture" in invoice[0].reasons
+
+
+def test_ocr_blank_inside_a_number_is_joined(rules):
+    doc = make_doc(
+        make_page(["N° de commande", "45001 48508 Code client : CLI-50253"], source="ocr")
+    )
+    c = best(doc, rules)
+    assert c.value == "4500148508" and c.corrections == ("space removed at 6",)
