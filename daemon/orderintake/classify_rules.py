@@ -51,6 +51,17 @@ _DECISION_FIELDS: dict[str, FieldSpec] = {
         "Added (usually negative) when an attachment reads like a quote, unless an accepted "
         "quote ('bon pour accord' with a scan or signed PDF) is expected.",
     ),
+    "purpose_sentences": FieldSpec(
+        "int",
+        "How many of the body's first sentences (greetings not counted) say what the mail "
+        "is for: a not-order phrase found there counts fully (default 2).",
+    ),
+    "passing_mention_factor": FieldSpec(
+        "float",
+        "Fraction (0..1) of a not-order phrase's weight counted when the body only mentions "
+        "it in passing: after the purpose sentences, or inside an instruction or reference "
+        "(a [[mention]] rule); nothing when an attachment plainly is an order. Default 0.1.",
+    ),
 }
 
 _PHRASE_FIELDS: dict[str, FieldSpec] = {
@@ -73,6 +84,22 @@ _PHRASE_FIELDS: dict[str, FieldSpec] = {
         "str-list",
         "Where to look: any of subject, body (the mail's own words, never the quoted "
         "history), filename (attachment names). Default: subject and body.",
+    ),
+    "note": FieldSpec("str", "Why this rule exists (for the next admin)."),
+    "everywhere": FieldSpec(
+        "bool",
+        "not-order phrases only: count the full weight wherever the body says it, never as "
+        "a passing mention (auto-replies, a newsletter's unsubscribe footer). Default false.",
+    ),
+}
+
+_MENTION_FIELDS: dict[str, FieldSpec] = {
+    "name": FieldSpec("str", "Short name shown in the decision's reasons.", required=True),
+    "pattern": FieldSpec(
+        "pattern",
+        "Regular expression (accent- and case-insensitive) that makes a body sentence an "
+        "instruction or a reference, not the mail's purpose.",
+        required=True,
     ),
     "note": FieldSpec("str", "Why this rule exists (for the next admin)."),
 }
@@ -98,6 +125,10 @@ SCHEMA: Schema = {
     ),
     "header": FieldSpec("table-list", "Rules on header fields (auto-replies, lists).",
                         fields=_HEADER_FIELDS),
+    "mention": FieldSpec(
+        "table-list", "Instructions and references: a not-order phrase in such a sentence is "
+        "mentioned in passing.", fields=_MENTION_FIELDS,
+    ),
 }  # fmt: skip
 
 
@@ -124,6 +155,15 @@ class PhraseRule:
     pattern: regex.Pattern[str]
     weight: float
     where: tuple[Place, ...]
+    everywhere: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class MentionRule:
+    """A phrasing that makes a body sentence an instruction or a reference."""
+
+    name: str
+    pattern: regex.Pattern[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +186,9 @@ class ClassifyRules:
     document_order_wording_weight: float = 1.0
     document_invoice_weight: float = -4.0
     document_quote_weight: float = -2.0
+    purpose_sentences: int = 2
+    passing_mention_factor: float = 0.1
+    mentions: tuple[MentionRule, ...] = ()
     source: str = ""
 
 
@@ -185,7 +228,20 @@ def rules_from_data(data: Mapping[str, Any], file: str = "<memory>") -> Classify
             )  # fmt: skip
         pattern = _recompile(raw["pattern"], file=file, key=key + ".pattern")
         _self_test(raw, pattern, file=file, key=f"{key} ({raw['name']})")
-        phrases.append(PhraseRule(raw["name"], raw["kind"], pattern, raw["weight"], where))
+        everywhere = bool(raw.get("everywhere", False))
+        if everywhere and raw["kind"] != "not-order":
+            raise RuleFileError(
+                "everywhere is only for not-order phrases", file=file, key=key + ".everywhere"
+            )
+        phrases.append(
+            PhraseRule(raw["name"], raw["kind"], pattern, raw["weight"], where, everywhere)
+        )
+    mentions: list[MentionRule] = []
+    for i, raw in enumerate(data.get("mention", [])):
+        key = f"mention[{i}]"
+        pattern = _recompile(raw["pattern"], file=file, key=key + ".pattern")
+        _self_test(raw, pattern, file=file, key=f"{key} ({raw['name']})")
+        mentions.append(MentionRule(raw["name"], pattern))
     headers: list[HeaderRule] = []
     for i, raw in enumerate(data.get("header", [])):
         key = f"header[{i}]"
@@ -193,7 +249,23 @@ def rules_from_data(data: Mapping[str, Any], file: str = "<memory>") -> Classify
         _self_test(raw, pattern, file=file, key=f"{key} ({raw['name']})")
         headers.append(HeaderRule(raw["name"], raw["header"], pattern, raw["weight"]))
     decision = dict(data["decision"])
-    return ClassifyRules(phrases=tuple(phrases), headers=tuple(headers), source=file, **decision)
+    factor = decision.get("passing_mention_factor", 0.1)
+    if not 0.0 <= factor <= 1.0:
+        raise RuleFileError(
+            f"passing_mention_factor must be between 0 and 1, got {factor}",
+            file=file, key="decision.passing_mention_factor",
+        )  # fmt: skip
+    if decision.get("purpose_sentences", 2) < 1:
+        raise RuleFileError(
+            "purpose_sentences must be at least 1", file=file, key="decision.purpose_sentences"
+        )
+    return ClassifyRules(
+        phrases=tuple(phrases),
+        headers=tuple(headers),
+        mentions=tuple(mentions),
+        source=file,
+        **decision,
+    )
 
 
 def load_classify_rules(rules_dir: Path) -> ClassifyRules:

@@ -49,6 +49,20 @@ class LabelRow:
         return Path(self.path).parent.name or "."
 
 
+OWN_IDENTIFIERS_FILE = "own_identifiers.txt"
+
+
+def corpus_own_identifiers(corpus: Path) -> tuple[str, ...]:
+    """The receiving company's identifiers a corpus declares (``own_identifiers.txt``:
+    one SIREN, SIRET or VAT per line, ``#`` comments), so that evaluating someone else's
+    corpus does not take its supplier for the customer. Empty when the file is absent."""
+    path = corpus / OWN_IDENTIFIERS_FILE
+    if not path.is_file():
+        return ()
+    lines = (ln.split("#", 1)[0].strip() for ln in path.read_text(encoding="utf-8").splitlines())
+    return tuple(ln.replace(" ", "") for ln in lines if ln)
+
+
 def read_labels(corpus: Path, kind: str | None = None) -> list[LabelRow]:
     """Document rows of ``corpus/labels.csv`` (eml rows skipped), checked."""
     path = corpus / "labels.csv"
@@ -385,4 +399,12 @@ def run_corpus(
     return list(zip(rows, out, strict=True))
 
 
-__all__ = ["RuleFileError", "compare", "compute", "read_labels", "run_corpus", "suggest_threshold"]
+__all__ = [
+    "RuleFileError",
+    "compare",
+    "compute",
+    "corpus_own_identifiers",
+    "read_labels",
+    "run_corpus",
+    "suggest_threshold",
+]

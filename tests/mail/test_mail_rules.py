@@ -67,6 +67,17 @@ must_match = ["OU EN EST", "Où en est"]
             HEAD + "[[phrase]]\nname='x'\nkind='order'\npattern='a'\nweight=1\ncolour=1\n",
             "unknown key",
         ),
+        (
+            HEAD + "[[phrase]]\nname='x'\nkind='order'\npattern='a'\nweight=1\neverywhere=true\n",
+            "everywhere is only for not-order phrases",
+        ),
+        (HEAD + "passing_mention_factor = 1.5\n", "passing_mention_factor must be between 0 and 1"),
+        (HEAD + "purpose_sentences = 0\n", "purpose_sentences must be at least 1"),
+        (
+            HEAD + "[[mention]]\nname='m'\npattern='adresse de livraison'\n"
+            "must_not_match=['Adresse de livraison : quai 2']\n",
+            "self-test failed",
+        ),
         ("version = 2\n[decision]\norder_threshold = 1.0\n", "expected version = 1"),
         ("version = 1\n[decision\n", "not valid TOML"),
     ],

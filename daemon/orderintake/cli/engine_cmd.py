@@ -145,7 +145,7 @@ def evaluate(
     """Measure order-number and identifier reading on a labelled corpus."""
     from ..engine_rules import load_engine_rules
     from ..errors import IntakeError
-    from ..evaluate import compare, compute, read_labels, run_corpus
+    from ..evaluate import compare, compute, corpus_own_identifiers, read_labels, run_corpus
     from ..extract.options import ExtractOptions
 
     state: AppState = ctx.obj
@@ -167,7 +167,7 @@ def evaluate(
             items = run_corpus(
                 corpus,
                 rule_dirs,
-                settings.own_identifiers,
+                settings.own_identifiers + corpus_own_identifiers(corpus),
                 ExtractOptions.from_settings(settings),
                 jobs=jobs or settings.worker_count,
                 limit=limit,

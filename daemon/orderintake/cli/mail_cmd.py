@@ -8,13 +8,20 @@ one object per mail (JSON Lines): ``path``, ``is_order``, ``bucket``, ``score``,
 not be read, 2 usage or rule-file error.
 
 ``classify-eval CORPUS`` classifies the ``eml`` rows of ``CORPUS/labels.csv`` and prints
-precision, recall and every mistake with its reasons.
+precision, recall and every mistake with its reasons. With ``--documents`` it also runs
+each mail through the daemon's own pipeline (:func:`orderintake.pipeline.process_raw`:
+attachments read, OCRed when scanned, analysed by the engine, their hints given to the
+classifier) in ``--jobs`` worker processes, and prints both figures: the one with the
+documents is what the daemon decides.
 """
 
 from __future__ import annotations
 
 import csv
 import sys
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -25,6 +32,7 @@ from ._common import expand_inputs, progress, write_json_line
 
 if TYPE_CHECKING:
     from ..classify_rules import ClassifyRules
+    from ..pipeline import Stages
 
 MAIL_SUFFIXES = (".eml", ".msg822", ".mbox-part")
 
@@ -151,13 +159,130 @@ def read_labels(corpus: Path) -> list[tuple[Path, bool]]:
     return rows
 
 
+@dataclass
+class Tally:
+    """Confusion counts of one run of the classifier over a labelled corpus."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    tn: int = 0
+    errors: int = 0
+    mistakes: list[str] = field(default_factory=list)
+
+    def add(self, path: Path, expected: bool, obj: dict[str, Any]) -> None:
+        if obj["error"]:
+            self.errors += 1
+            self.mistakes.append(f"ERROR {path}: {obj['error']}")
+            return
+        got = bool(obj["is_order"])
+        self.tp += got and expected
+        self.fp += got and not expected
+        self.fn += expected and not got
+        self.tn += not got and not expected
+        if got != expected:
+            kind = "false positive" if got else "false negative"
+            why = "; ".join(obj["reasons"])
+            self.mistakes.append(f"{kind} {path} [{obj.get('subject')!r}]: {why}")
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    def summary(self) -> str:
+        total = self.tp + self.fp + self.fn + self.tn + self.errors
+        return (
+            f"{total} mails: {self.tp} orders found, {self.fp} false positives, "
+            f"{self.fn} missed, {self.tn} correctly not orders, {self.errors} unreadable\n"
+            f"precision {self.precision:.2%}  recall {self.recall:.2%}"
+        )
+
+
+#: The pipeline's rules and options in a worker process (set once by the initializer).
+_worker_stages: Stages | None = None
+
+
+def _init_worker(stages: Stages) -> None:
+    global _worker_stages
+    _worker_stages = stages
+
+
+def pipeline_classify(path: str) -> dict[str, Any]:
+    """The daemon's decision on one mail file, through the whole pipeline (worker side)."""
+    from ..pipeline import process_raw
+
+    if _worker_stages is None:
+        raise RuntimeError("pipeline_classify needs _init_worker(stages) first")
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        return {"path": path, "is_order": None, "error": f"cannot read: {exc.strerror}"}
+    result = process_raw(raw, name=path, stages=_worker_stages)
+    if result.error or result.classification is None:
+        return {"path": path, "is_order": None, "error": result.error or "not classified"}
+    unread = [f"{a.attachment.filename}: {a.error}" for a in result.attachments if a.error]
+    return {
+        "path": path,
+        "is_order": result.classification.is_order,
+        "subject": result.message.subject if result.message else None,
+        "reasons": list(result.classification.reasons) + [f"unreadable {u}" for u in unread],
+        "error": None,
+    }
+
+
+def _pipeline_results(paths: list[str], stages: Stages, jobs: int) -> Iterator[dict[str, Any]]:
+    if jobs <= 1 or len(paths) <= 1:
+        _init_worker(stages)
+        yield from map(pipeline_classify, paths)
+        return
+    with ProcessPoolExecutor(
+        max_workers=min(jobs, len(paths)), initializer=_init_worker, initargs=(stages,)
+    ) as pool:
+        yield from pool.map(pipeline_classify, paths)
+
+
+def _stages(state: AppState, rules: ClassifyRules) -> Stages:
+    from ..errors import IntakeError
+    from ..pipeline import Stages
+
+    try:
+        return replace(Stages.load(state.settings()), classify_rules=rules)
+    except IntakeError as exc:
+        typer.echo(f"orderintake classify-eval: {exc}", err=True)
+        raise typer.Exit(2) from None
+
+
+def _report(title: str, tally: Tally, show: int) -> None:
+    typer.echo(title)
+    typer.echo(tally.summary())
+    for line in tally.mistakes[:show]:
+        typer.echo(line)
+    if len(tally.mistakes) > show:
+        typer.echo(f"… and {len(tally.mistakes) - show} more")
+
+
 @app.command("classify-eval")
 def classify_eval_command(
     ctx: typer.Context,
     corpus: Annotated[Path, typer.Argument(help="Folder holding labels.csv and the mails.")],
     rules_dir: Annotated[
-        Path | None, typer.Option("--rules", help="Rule folder (default: the configured one).")
+        Path | None,
+        typer.Option("--rules", help="Classification rule folder (default: the configured one)."),
     ] = None,
+    documents: Annotated[
+        bool,
+        typer.Option(
+            "--documents",
+            help="Also read and analyse the attachments, as the daemon does (slower: OCR).",
+        ),
+    ] = False,
+    jobs: Annotated[
+        int, typer.Option("--jobs", help="Worker processes for --documents (0: one per core).")
+    ] = 0,
     show: Annotated[int, typer.Option("--show", help="Mistakes listed (at most).")] = 50,
 ) -> None:
     """Precision and recall of the classifier on a labelled corpus."""
@@ -170,33 +295,25 @@ def classify_eval_command(
     if not rows:
         typer.echo("orderintake classify-eval: no eml rows with is_order in labels.csv", err=True)
         raise typer.Exit(2)
-    tp = fp = fn = tn = errors = 0
-    mistakes: list[str] = []
+    words = Tally()
     with progress(len(rows), "Classifying") as bar:
         for path, expected in rows:
-            obj = _classify_path(path, rules)
+            words.add(path, expected, _classify_path(path, rules))
             bar.advance()
-            if obj["error"]:
-                errors += 1
-                mistakes.append(f"ERROR {path}: {obj['error']}")
-                continue
-            got = bool(obj["is_order"])
-            tp += got and expected
-            fp += got and not expected
-            fn += expected and not got
-            tn += not got and not expected
-            if got != expected:
-                kind = "false positive" if got else "false negative"
-                why = "; ".join(obj["reasons"])
-                mistakes.append(f"{kind} {path} [{obj['subject']!r}]: {why}")
-    precision = tp / (tp + fp) if tp + fp else 1.0
-    recall = tp / (tp + fn) if tp + fn else 1.0
-    typer.echo(
-        f"{len(rows)} mails: {tp} orders found, {fp} false positives, {fn} missed, "
-        f"{tn} correctly not orders, {errors} unreadable"
+    if not documents:
+        _report("mail words only (subject, body, headers, attachment names):", words, show)
+        return
+    stages = _stages(ctx.obj, rules)
+    with_docs = Tally()
+    paths = [str(path) for path, _ in rows]
+    workers = jobs or ctx.obj.settings().worker_count
+    with progress(len(rows), "Reading attachments") as bar:
+        for (path, expected), obj in zip(
+            rows, _pipeline_results(paths, stages, workers), strict=True
+        ):
+            with_docs.add(path, expected, obj)
+            bar.advance()
+    _report("without documents (mail words only):", words, show)
+    _report(
+        "with documents (the daemon's pipeline: attachments read and analysed):", with_docs, show
     )
-    typer.echo(f"precision {precision:.2%}  recall {recall:.2%}")
-    for line in mistakes[:show]:
-        typer.echo(line)
-    if len(mistakes) > show:
-        typer.echo(f"… and {len(mistakes) - show} more")
