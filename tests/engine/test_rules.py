@@ -26,7 +26,7 @@ from typer.testing import CliRunner
 def rules_copy(tmp_path: Path) -> Path:
     dest = tmp_path / "rules"
     dest.mkdir()
-    for name in ("ordernumber.toml", "fields.toml"):
+    for name in ("ordernumber.toml", "fields.toml", "classification.toml"):
         shutil.copy(RULES_DIR / name, dest / name)
     return dest
 
@@ -109,3 +109,16 @@ def test_rules_check_exit_codes(rules_copy):
     (rules_copy / "fields.toml").unlink()
     gone = runner.invoke(app, ["rules", "check", str(rules_copy)])
     assert gone.exit_code == 1 and "fields.toml" in gone.output
+
+
+def test_rules_check_covers_the_classification_file(rules_copy):
+    _register()
+    runner = CliRunner()
+    text = (rules_copy / "classification.toml").read_text(encoding="utf-8")
+    assert "must_match" in text
+    # An example that can no longer match its own pattern must fail the check.
+    broken = text.replace("must_match = [", "must_match = ['zzzz nothing like it', ", 1)
+    (rules_copy / "classification.toml").write_text(broken, encoding="utf-8")
+    bad = runner.invoke(app, ["rules", "check", str(rules_copy)])
+    assert bad.exit_code == 1
+    assert "classification.toml" in bad.output and "zzzz nothing like it" in bad.output

@@ -29,7 +29,9 @@ def rules_check(
         Path | None, typer.Argument(help="Rule folder (default: the rules_dir setting).")
     ] = None,
 ) -> None:
-    """Validate the engine's rule files and run their must_match / must_not_match examples."""
+    """Validate every rule file (order numbers, fields, mail classification) and run
+    their must_match / must_not_match examples."""
+    from ..classify_rules import load_classify_rules
     from ..engine_rules import compile_rules, load_files
     from ..errors import RuleFileError
 
@@ -38,6 +40,8 @@ def rules_check(
     try:
         loaded = load_files(folder)
         compile_rules(*loaded)
+        # The classifier runs its examples on accent-free text, at load time.
+        load_classify_rules(folder)
     except RuleFileError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from None
@@ -53,7 +57,10 @@ def rules_check(
     if failed:
         typer.echo(f"{failed} of {total} example(s) failed in {folder}", err=True)
         raise typer.Exit(1)
-    typer.echo(f"ok: {len(loaded)} rule files in {folder}, {total} examples pass")
+    typer.echo(
+        f"ok: {len(loaded) + 1} rule files in {folder}, {total} engine examples pass, "
+        "classification examples pass"
+    )
 
 
 def _fmt(v: Any) -> str:
