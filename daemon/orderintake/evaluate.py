@@ -151,6 +151,7 @@ def evaluate_one(
     out["extract_cpu_ms"] = (time.process_time() - c0) * 1000
     out["pages"] = max(len(doc.pages), 1)
     out["baseline"] = baseline_answer(doc.text)
+    out["text"] = doc.text  # for the reader's own figure: is the number in the text at all?
     out["runs"] = []
     for rd in rule_dirs:
         t1, c1 = time.perf_counter(), time.process_time()
@@ -241,6 +242,18 @@ def compute(
         res["baseline"][kind] = {
             "documents": len(sub),
             "top1_ignoring_spaces": round(100 * right / len(sub), 2) if sub else None,
+        }
+    # The readers' figure (issue 2): the exact order number string appears in the
+    # extracted text; unreadable documents count as misses.
+    res["text_recall"] = {}
+    for kind in sorted({r.kind for r, _ in items}):
+        sub = [(r, rec) for r, rec in items if r.kind == kind and r.order_number]
+        exact = sum(r.order_number in (rec.get("text") or "") for r, rec in sub)
+        loose = sum(compact(r.order_number) in compact(rec.get("text") or "") for r, rec in sub)
+        res["text_recall"][kind] = {
+            "documents": len(sub),
+            "exact": round(100 * exact / len(sub), 2) if sub else None,
+            "ignoring_spaces": round(100 * loose / len(sub), 2) if sub else None,
         }
     nonum = [(r, rec) for r, rec in ok if not r.order_number]
     quiet = sum(_top(rec, run)[1] < threshold for _, rec in nonum)

@@ -63,11 +63,12 @@ def _root(
 def _register() -> None:
     # Each module adds its commands to `app` when imported.
     from . import config_cmd  # noqa: F401
-
-    try:  # TODO(lead): make strict once every command module has landed
-        from . import extract_cmd  # noqa: F401
-    except ImportError:
-        pass
+    from . import daemon_cmd  # noqa: F401
+    from . import engine_cmd  # noqa: F401
+    from . import extract_cmd  # noqa: F401
+    from . import mail_cmd  # noqa: F401
+    from . import sirene_cmd  # noqa: F401
+    from . import web_cmd  # noqa: F401
 
 
 def main() -> None:

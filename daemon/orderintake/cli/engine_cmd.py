@@ -80,6 +80,11 @@ def print_report(res: dict[str, Any], changes: list[dict[str, Any]] | None) -> N
             f"  {name:<26}{a['documents']:>5}  {_fmt(a['top1']):>6}  {_fmt(a['top1_ignoring_spaces']):>17}  "
             f"{_fmt(a['top3']):>5}  {_fmt(a['top3_ignoring_spaces']):>17}\n"
         )
+    out("\nREADERS: order number present in the extracted text (exact / ignoring spaces):\n")
+    for kind, t in res.get("text_recall", {}).items():
+        out(
+            f"  {kind:<26}{t['documents']:>5}  {_fmt(t['exact']):>6}  {_fmt(t['ignoring_spaces']):>17}\n"
+        )
     out("\nNAIVE BASELINE (first match of the seed regex), top-1 ignoring spaces:\n")
     for kind, b in res["baseline"].items():
         out(f"  {kind:<26}{b['documents']:>5}  {_fmt(b['top1_ignoring_spaces'])}\n")

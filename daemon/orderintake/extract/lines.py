@@ -1,0 +1,130 @@
+"""Words with boxes → visual lines in reading order. Pure functions, no library.
+
+Both readers (PDF text layer and OCR) hand their words here, so a rule sees the same
+lines whatever the source. A *line* is a visual row: words whose vertical extents overlap
+by most of the smaller word's height, read left to right. Consequences, on purpose:
+
+* a table row (cells on one baseline) stays one line with its cells in order, so a rule
+  can read "N° commande ... 4500012345" on one line;
+* a two-column header block whose columns share baselines gives lines "left … right"
+  (all left-column words before any right-column word); when the columns have different
+  line pitches their lines stay separate and are ordered top to bottom, never mixed
+  word by word, because a word only joins a row whose *typical* band it overlaps (a row's
+  band does not grow as words are added, so a tall word cannot chain two rows together);
+* a word that would overlap horizontally a word already in the row starts another row
+  (text printed over text, e.g. a stamp, is not merged into the line below it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ..model import BBox, Line, Word
+
+#: Fraction of the smaller height two boxes must share vertically to be on one row.
+MIN_VERTICAL_OVERLAP = 0.5
+
+
+@dataclass
+class _Row:
+    top: float
+    bottom: float
+    items: list[tuple[BBox, tuple[Word, ...]]] = field(default_factory=list)
+
+    def accepts(self, box: BBox) -> bool:
+        overlap = min(self.bottom, box.y1) - max(self.top, box.y0)
+        smaller = min(self.bottom - self.top, box.height)
+        if smaller <= 0:
+            return abs(box.cy - (self.top + self.bottom) / 2) < 0.5
+        if overlap < MIN_VERTICAL_OVERLAP * smaller:
+            return False
+        # Horizontal collision with something already here: another row (overprint).
+        for other, _ in self.items:
+            hx = min(other.x1, box.x1) - max(other.x0, box.x0)
+            if hx > 0.5 * min(other.width, box.width):
+                return False
+        return True
+
+
+def _rows(items: list[tuple[BBox, tuple[Word, ...]]]) -> tuple[Line, ...]:
+    """Rows of items (a word, or a run of words already known to be one line)."""
+    items.sort(key=lambda it: (it[0].cy, it[0].x0))
+    rows: list[_Row] = []
+    for box, words in items:
+        target: _Row | None = None
+        # Only recent rows can still overlap an item further down the page.
+        for row in reversed(rows[-8:]):
+            if row.accepts(box):
+                target = row
+                break
+        if target is None:
+            rows.append(_Row(box.y0, box.y1, [(box, words)]))
+            continue
+        target.items.append((box, words))
+        if len(target.items) in (3, 5, 9, 17):
+            tops = sorted(b.y0 for b, _ in target.items)
+            bottoms = sorted(b.y1 for b, _ in target.items)
+            target.top = tops[len(tops) // 2]
+            target.bottom = bottoms[len(bottoms) // 2]
+    out: list[tuple[float, float, Line]] = []
+    for row in rows:
+        row.items.sort(key=lambda it: (it[0].x0, it[0].y0))
+        words = tuple(w for _, ws in row.items for w in ws)
+        out.append((round((row.top + row.bottom) / 2, 1), row.items[0][0].x0, Line(words)))
+    out.sort(key=lambda t: (t[0], t[1]))
+    return tuple(line for _, _, line in out)
+
+
+def group_lines(words: Iterable[Word]) -> tuple[Line, ...]:
+    """Group words into visual lines, ordered top to bottom, words left to right.
+
+    A row's reference band is its first word's band, later the median of its members'
+    bands, so rows never chain into each other.
+    """
+    return _rows([(w.bbox, (w,)) for w in words])
+
+
+def split_words(
+    chars: Iterable[tuple[str, float, float, float, float]],
+    gap_ratio: float = 0.22,
+) -> list[tuple[str, float, float, float, float]]:
+    """Characters (text, x0, y0, x1, y1; top-left origin) in stream order → words.
+
+    A word ends at a space, at a horizontal gap wider than ``gap_ratio`` × the character
+    height, or where the next character is not on the same baseline. A character drawn
+    twice at the same place (fake bold) is kept once.
+    """
+    out: list[tuple[str, float, float, float, float]] = []
+    cur: list[str] = []
+    bx0 = by0 = bx1 = by1 = 0.0
+    prev: tuple[str, float, float, float, float] | None = None
+
+    def flush() -> None:
+        if cur:
+            out.append(("".join(cur), bx0, by0, bx1, by1))
+            cur.clear()
+
+    for ch in chars:
+        text, x0, y0, x1, y1 = ch
+        if not text or text.isspace():
+            flush()
+            prev = None
+            continue
+        if prev is not None:
+            if text == prev[0] and abs(x0 - prev[1]) < 1.0 and abs(y0 - prev[2]) < 1.0:
+                continue  # fake bold: the same glyph struck twice
+            h = max(y1 - y0, prev[4] - prev[2], 1.0)
+            same_line = abs((y0 + y1) / 2 - (prev[2] + prev[4]) / 2) < 0.5 * h
+            gap = x0 - prev[3]
+            if not same_line or gap > gap_ratio * h or gap < -0.5 * h:
+                flush()
+        if not cur:
+            bx0, by0, bx1, by1 = x0, y0, x1, y1
+        else:
+            bx0, by0 = min(bx0, x0), min(by0, y0)
+            bx1, by1 = max(bx1, x1), max(by1, y1)
+        cur.append(text)
+        prev = ch
+    flush()
+    return out

@@ -1,0 +1,325 @@
+"""OCR of one page image: OpenCV preprocessing, then Tesseract, then words in page points.
+
+This module is the only door to the ``tesseract`` binary (through pytesseract). Every
+call runs with ``OMP_THREAD_LIMIT=1``: Debian's Tesseract uses OpenMP and on a shared
+2-core machine its threads made a page 2.7–4.5× slower; parallelism comes from worker
+processes instead (``docs/ocr.md``). The page image is handed to Tesseract as an
+uncompressed PGM file, because a PNG encode of a 300-dpi page costs 0.1–0.3 s.
+
+Preprocessing follows the measurements of ``docs/ocr.md``: grey, upscale below 250 dpi,
+median 3×3 against specks, deskew from the angle of the text lines (``minAreaRect`` of
+line blobs, falling back to the whole ink), Otsu binarisation (it helped once pages are
+upscaled; adaptive thresholding read edge specks as text), ``--psm 6`` (``--psm 3`` read
+words slightly better but dropped text inside framed boxes, where order numbers live).
+Orientation (90/180/270) is checked with Tesseract's own detector only when the first read
+looks wrong, so upright pages do not pay for it.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import os
+import shlex
+import tempfile
+from dataclasses import dataclass
+from typing import Any
+
+import cv2
+import numpy as np
+import pytesseract
+
+from ..errors import OcrError
+from ..model import BBox, Page, Word
+from .lines import group_lines
+from .options import ExtractOptions, OcrSteps
+
+log = logging.getLogger(__name__)
+
+#: Below this resolution small print is enlarged before OCR.
+UPSCALE_BELOW_DPI = 250
+UPSCALE_TO_DPI = 300
+#: Skew angles beyond this are not text lines (a logo, a table border): left alone.
+MAX_SKEW_DEGREES = 10.0
+#: A first read under this mean confidence triggers the orientation check.
+ORIENTATION_CHECK_BELOW = 0.6
+
+os.environ["OMP_THREAD_LIMIT"] = "1"  # inherited by every tesseract process we start
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """The image Tesseract will read, with what was done to get it."""
+
+    image: np.ndarray
+    dpi: int
+    skew: float  # degrees the page was turned to level its lines
+
+
+def to_gray(image: np.ndarray) -> np.ndarray:
+    """Any 8-bit image array (grey, grey+alpha, RGB, RGBA) → 2-D uint8 grey."""
+    if image.dtype != np.uint8:
+        lo, hi = float(image.min()), float(image.max())
+        scaled = (image.astype(np.float64) - lo) * (255.0 / ((hi - lo) or 1.0))
+        image = scaled.astype(np.uint8)
+    if image.ndim == 3:
+        channels = image.shape[2]
+        if channels == 1:
+            return image[:, :, 0]
+        if channels == 4:
+            return cv2.cvtColor(image, cv2.COLOR_BGRA2GRAY)
+        return cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
+    return image
+
+
+def _line_angle(box: np.ndarray) -> tuple[float, float]:
+    """(angle in degrees of the longest edge, its length) for minAreaRect's corners."""
+    best = (0.0, 0.0)
+    for i in range(4):
+        (x0, y0), (x1, y1) = box[i], box[(i + 1) % 4]
+        length = math.hypot(x1 - x0, y1 - y0)
+        if length > best[1]:
+            angle = math.degrees(math.atan2(y1 - y0, x1 - x0))
+            if angle > 90:
+                angle -= 180
+            elif angle <= -90:
+                angle += 180
+            best = (angle, length)
+    return best
+
+
+def estimate_skew(gray: np.ndarray, dpi: int) -> float:
+    """Angle (degrees, image y downwards) of the text lines; 0.0 when unsure.
+
+    Characters are smeared sideways into line blobs; the median angle of the long, thin
+    blobs is the skew. Logos and stamps make blobs that are not long and thin, so they
+    do not vote. With too few lines, the whole ink's minimal rectangle decides.
+    """
+    scale = 0.5
+    small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    _, ink = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    sdpi = dpi * scale
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (max(3, int(sdpi * 0.08)), 1))
+    blobs = cv2.dilate(ink, kernel)
+    contours, _ = cv2.findContours(blobs, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    votes: list[tuple[float, float]] = []
+    for c in contours:
+        rect = cv2.minAreaRect(c)
+        w, h = rect[1]
+        long_side, short_side = max(w, h), min(w, h)
+        if long_side < sdpi * 0.6 or short_side <= 0 or long_side < 6 * short_side:
+            continue
+        angle, length = _line_angle(cv2.boxPoints(rect))
+        if abs(angle) <= MAX_SKEW_DEGREES:
+            votes.append((angle, length))
+    if len(votes) >= 3:
+        votes.sort()
+        half = sum(v[1] for v in votes) / 2
+        acc = 0.0
+        for angle, length in votes:  # length-weighted median
+            acc += length
+            if acc >= half:
+                return angle
+    points = cv2.findNonZero(ink)
+    if points is None or len(points) < 50:
+        return 0.0
+    angle, _ = _line_angle(cv2.boxPoints(cv2.minAreaRect(points)))
+    return angle if abs(angle) <= MAX_SKEW_DEGREES else 0.0
+
+
+def rotate(gray: np.ndarray, degrees: float) -> np.ndarray:
+    """Turn the image by ``degrees`` (counter-clockwise as displayed), white borders."""
+    h, w = gray.shape[:2]
+    matrix = cv2.getRotationMatrix2D((w / 2, h / 2), degrees, 1.0)
+    return cv2.warpAffine(
+        gray,
+        matrix,
+        (w, h),
+        flags=cv2.INTER_LINEAR,
+        borderMode=cv2.BORDER_CONSTANT,
+        borderValue=255,
+    )
+
+
+def preprocess(gray: np.ndarray, dpi: int, steps: OcrSteps) -> Prepared:
+    """The measured preprocessing chain (see the module docstring)."""
+    img = to_gray(gray)
+    if steps.upscale and dpi < UPSCALE_BELOW_DPI:
+        factor = UPSCALE_TO_DPI / dpi
+        img = cv2.resize(img, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
+        dpi = UPSCALE_TO_DPI
+    if steps.denoise:
+        img = cv2.medianBlur(img, 3)
+    skew = 0.0
+    if steps.deskew:
+        angle = estimate_skew(img, dpi)
+        if abs(angle) >= 0.1:
+            img = rotate(img, angle)
+            skew = angle
+    if steps.binarize == "otsu":
+        _, img = cv2.threshold(img, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    elif steps.binarize == "adaptive":
+        img = cv2.adaptiveThreshold(
+            img, 255, cv2.ADAPTIVE_THRESH_GAUSSIAN_C, cv2.THRESH_BINARY, 31, 15
+        )
+    return Prepared(img, dpi, skew)
+
+
+def _run(fn: Any, path: str, lang: str, config: str, timeout: float, quiet: bool = False) -> Any:
+    """Call pytesseract; log the command and Tesseract's stderr when it fails
+    (at DEBUG level when ``quiet``: a failure the caller expects and handles)."""
+    cmd = shlex.join(["tesseract", path, "-", "-l", lang, *shlex.split(config)])
+    log.debug("running %s", cmd)
+    try:
+        if fn is pytesseract.image_to_data:
+            return fn(
+                path,
+                lang=lang,
+                config=config,
+                timeout=timeout,
+                output_type=pytesseract.Output.DICT,
+            )
+        return fn(path, lang=lang, config=config, timeout=timeout)
+    except pytesseract.TesseractNotFoundError as exc:
+        log.error("tesseract not found: %s", cmd)
+        raise OcrError("the OCR program (tesseract) is not installed", retryable=False) from exc
+    except pytesseract.TesseractError as exc:
+        log.log(
+            logging.DEBUG if quiet else logging.ERROR,
+            "tesseract failed (status %s): %s\nstderr: %s",
+            exc.status,
+            cmd,
+            exc.message,
+        )
+        raise OcrError(f"OCR failed on this page: {exc.message.strip()[:200]}") from exc
+    except RuntimeError as exc:  # pytesseract's timeout
+        log.error("tesseract timed out after %ss: %s", timeout, cmd)
+        raise OcrError(f"OCR took longer than {timeout:g} s on this page and was stopped") from exc
+
+
+def _read(img: np.ndarray, lang: str, psm: int, timeout: float) -> dict[str, list[Any]]:
+    with tempfile.TemporaryDirectory(prefix="orderintake-ocr-") as tmp:
+        path = os.path.join(tmp, "page.pgm")
+        ok, buf = cv2.imencode(".pgm", img)
+        if not ok:
+            raise OcrError("could not prepare the page image for OCR")
+        with open(path, "wb") as fh:
+            fh.write(buf.tobytes())
+        data: dict[str, list[Any]] = _run(
+            pytesseract.image_to_data, path, lang, f"--psm {psm}", timeout
+        )
+        return data
+
+
+def _osd_rotation(img: np.ndarray, timeout: float) -> int:
+    """Degrees (0/90/180/270) Tesseract's detector says the page must turn clockwise."""
+    with tempfile.TemporaryDirectory(prefix="orderintake-osd-") as tmp:
+        path = os.path.join(tmp, "page.pgm")
+        small = cv2.resize(img, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
+        cv2.imwrite(path, small)
+        try:
+            out = _run(pytesseract.image_to_osd, path, "osd", "--psm 0", timeout, quiet=True)
+        except OcrError:
+            return 0  # "too few characters": nothing to turn
+    for line in str(out).splitlines():
+        if line.startswith("Rotate:"):
+            return int(line.split(":")[1].strip()) % 360
+    return 0
+
+
+#: Punctuation-only words read with less confidence than this are specks or rules.
+SPECK_CONFIDENCE = 0.6
+
+
+def is_speck(text: str, confidence: float) -> bool:
+    """A "word" that is a scanner speck, dust or a table rule read as text.
+
+    Specks come out as ``:`` ``.`` ``;`` ``'`` with low confidence, vertical table rules
+    as ``|``; none of them is part of an order number or an identifier, and on noisy
+    scans they were a large share of the character errors (docs/ocr.md).
+    """
+    if any(ch.isalnum() for ch in text):
+        return False
+    return confidence < SPECK_CONFIDENCE or set(text) <= set("|¦[]_")
+
+
+def _words(data: dict[str, list[Any]], dpi: int) -> list[list[Word]]:
+    """Tesseract's TSV → its lines (runs of words), boxes in points, specks dropped.
+
+    The runs are regrouped word by word into our own lines (:mod:`.lines`): on the
+    deskewed page that read closer to the truth than keeping Tesseract's lines whole
+    (docs/ocr.md).
+    """
+    k = 72.0 / dpi
+    runs: dict[tuple[int, int, int, int], list[Word]] = {}
+    for text, conf, left, top, width, height, *key in zip(
+        data["text"],
+        data["conf"],
+        data["left"],
+        data["top"],
+        data["width"],
+        data["height"],
+        data["page_num"],
+        data["block_num"],
+        data["par_num"],
+        data["line_num"],
+        strict=True,
+    ):
+        text = str(text).strip()
+        c = float(conf)
+        if not text or c < 0 or any(ch.isspace() for ch in text):
+            continue
+        if is_speck(text, c / 100.0):
+            continue
+        box = BBox(left * k, top * k, (left + width) * k, (top + height) * k)
+        runs.setdefault(tuple(key), []).append(Word(text, box, min(1.0, c / 100.0)))
+    return list(runs.values())
+
+
+def _mean(runs: list[list[Word]]) -> float:
+    confs = [w.confidence for run in runs for w in run]
+    return sum(confs) / len(confs) if confs else 0.0
+
+
+def ocr_page(image: np.ndarray, dpi: int, number: int, options: ExtractOptions) -> Page:
+    """OCR one page image (any 8-bit array) scanned at ``dpi`` → a :class:`Page`.
+
+    Boxes are in points of the *levelled* page (after orientation and deskew), which is
+    the page as a clerk would hold it.
+    """
+    steps = options.steps
+    prep = preprocess(image, dpi, steps)
+    img, eff_dpi = prep.image, prep.dpi
+    words = _words(_read(img, options.lang, steps.psm, options.timeout), eff_dpi)
+    orientation = 0
+    if steps.orientation and _mean(words) < ORIENTATION_CHECK_BELOW:
+        turn = _osd_rotation(img, options.timeout)
+        if turn:
+            codes = {
+                90: cv2.ROTATE_90_CLOCKWISE,
+                180: cv2.ROTATE_180,
+                270: cv2.ROTATE_90_COUNTERCLOCKWISE,
+            }
+            turned = cv2.rotate(img, codes[turn])
+            if steps.deskew:
+                angle = estimate_skew(turned, eff_dpi)
+                if abs(angle) >= 0.1:
+                    turned = rotate(turned, angle)
+            again = _words(_read(turned, options.lang, steps.psm, options.timeout), eff_dpi)
+            if _mean(again) > _mean(words):
+                img, words, orientation = turned, again, turn
+    h, w = img.shape[:2]
+    k = 72.0 / eff_dpi
+    rotation = round(orientation + prep.skew, 2)
+    if rotation > 180:
+        rotation -= 360  # a page turned 270° clockwise is one turned 90° the other way
+    return Page(
+        number=number,
+        width=w * k,
+        height=h * k,
+        source="ocr",
+        lines=group_lines([w for run in words for w in run]),
+        dpi=eff_dpi,
+        rotation=rotation,
+        mean_confidence=round(_mean(words), 4),
+    )

@@ -1,0 +1,138 @@
+"""Scans and images through OpenCV + the real Tesseract: text, boxes, rotation, limits.
+
+OCR costs ~1–3 s a page, so most tests read only the top of the page (header crop).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+
+import cv2
+import docgen
+import numpy as np
+import pytest
+from orderintake.errors import ImageError
+from orderintake.extract import extract_bytes
+from orderintake.extract.image import guess_dpi
+from orderintake.extract.ocr import estimate_skew, rotate
+from PIL import Image
+
+pytestmark = pytest.mark.slow
+
+
+def word(doc, text):
+    return next(w for p in doc.pages for w in p.words if text in w.text)
+
+
+def test_skew_is_measured_and_undone(noisy_scan) -> None:
+    angle = estimate_skew(noisy_scan, 300)
+    assert 1.2 < abs(angle) < 1.8
+    assert abs(estimate_skew(rotate(noisy_scan, angle), 300)) < 0.3
+
+
+def test_noisy_image_only_pdf_reads_number_where_it_was_drawn(noisy_scan, order_pdf, options):
+    doc = extract_bytes(docgen.image_pdf([noisy_scan]), "scan.pdf", options)
+    page = doc.pages[0]
+    assert page.source == "ocr" and page.dpi == 300
+    assert 1.2 < abs(page.rotation) < 1.8
+    assert 0.7 < page.mean_confidence <= 1.0
+    assert abs(page.width - 595.3) < 1 and abs(page.height - 841.9) < 1
+    assert docgen.ORDER_NUMBER in doc.text
+    drawn = next(d for d in order_pdf[1] if docgen.ORDER_NUMBER in d.text)
+    box = word(doc, docgen.ORDER_NUMBER).bbox
+    # Right of the label, on the drawn line (deskewed about the centre: within a few pt).
+    assert drawn.x + 80 < box.x0 < drawn.x + 140 and abs(box.y0 - drawn.top) < 8
+    assert all(0 <= w.confidence <= 1 for w in page.words)
+    line = next(line for line in page.lines if docgen.ORDER_NUMBER in line.text)
+    assert "commande" in line.text  # label and value stay on one line
+
+
+def test_jpeg_png_bmp_are_read(header_crop, options) -> None:
+    small = cv2.resize(header_crop, None, fx=2 / 3, fy=2 / 3, interpolation=cv2.INTER_AREA)
+    cases = {
+        "scan.jpg": (docgen.image_bytes(header_crop, "JPEG", 300), 300),
+        "scan.png": (docgen.image_bytes(small, "PNG", 200), 300),  # upscaled from 200 dpi
+        "scan.bmp": (docgen.image_bytes(header_crop, "BMP", 300), 300),
+    }
+    for name, (data, dpi) in cases.items():
+        doc = extract_bytes(data, name, options)
+        assert doc.source == "ocr" and len(doc.pages) == 1, name
+        assert doc.pages[0].dpi == dpi, name
+        assert docgen.ORDER_NUMBER in doc.text, (name, doc.text)
+
+
+def test_multi_page_tiff_pages_in_order(options) -> None:
+    pages = []
+    for n in ("CF20230987", "4500012345"):
+        d = docgen.Doc()
+        d.text(60, 60, f"Commande {n}", 24)
+        pages.append(docgen.render_gray(d.finish(), 300)[:500].copy())
+    doc = extract_bytes(docgen.tiff_pages(pages), "two.tif", options)
+    assert [p.number for p in doc.pages] == [1, 2]
+    assert "CF20230987" in doc.pages[0].text and "4500012345" in doc.pages[1].text
+
+
+def test_exif_orientation_is_honoured(header_crop, options) -> None:
+    # Stored sideways with the tag "rotate 90° clockwise to display" (orientation 6).
+    sideways = np.ascontiguousarray(np.rot90(header_crop, 1))
+    img = Image.fromarray(sideways)
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    buf = io.BytesIO()
+    img.save(buf, format="JPEG", dpi=(300, 300), exif=exif, quality=90)
+    no_osd = dataclasses.replace(
+        options, steps=dataclasses.replace(options.steps, orientation=False)
+    )
+    doc = extract_bytes(buf.getvalue(), "photo.jpg", no_osd)
+    assert docgen.ORDER_NUMBER in doc.text
+    assert doc.pages[0].width > doc.pages[0].height  # landscape crop, upright again
+
+
+def test_upside_down_page_is_turned_by_orientation_detection(header_crop, options) -> None:
+    upside = docgen.image_bytes(np.ascontiguousarray(header_crop[::-1, ::-1]), "PNG", 300)
+    doc = extract_bytes(upside, "upside.png", options)
+    assert docgen.ORDER_NUMBER in doc.text
+    assert abs(abs(doc.pages[0].rotation) - 180) < 2
+
+
+def test_image_over_the_pixel_limit_is_refused_before_decoding(header_crop, options) -> None:
+    data = docgen.image_bytes(header_crop, "PNG", 300)
+    small_limit = dataclasses.replace(options, max_image_pixels=1_000_000)
+    with pytest.raises(ImageError, match="too large"):
+        extract_bytes(data, "big.png", small_limit)
+    tiny_limit = dataclasses.replace(options, max_image_pixels=100_000)  # > 2× limit: bomb
+    with pytest.raises(ImageError, match="too large"):
+        extract_bytes(data, "bomb.png", tiny_limit)
+    buf = io.BytesIO()
+    Image.new("1", (12_000, 12_000), 1).save(buf, format="PNG")  # 144 Mpx, a few KB
+    with pytest.raises(ImageError, match="too large"):
+        extract_bytes(buf.getvalue(), "huge.png", options)
+
+
+def test_damaged_image_is_a_clear_error(header_crop, options) -> None:
+    data = docgen.image_bytes(header_crop, "PNG", 300)
+    with pytest.raises(ImageError, match="cannot be read"):
+        extract_bytes(data[: len(data) // 3], "cut.png", options)
+
+
+def test_dpi_from_the_file_else_from_a4_size() -> None:
+    assert guess_dpi((1000, 1000), {"dpi": (150.0, 150.0)}) == 150
+    assert guess_dpi((2480, 3508), {}) == 300
+    assert guess_dpi((1654, 2339), {"dpi": (1, 1)}) == 200  # JFIF "no unit" density
+
+
+def test_preprocessing_steps_do_what_they_say(header_crop) -> None:
+    from orderintake.extract import OcrSteps
+    from orderintake.extract.ocr import preprocess
+
+    small = np.ascontiguousarray(header_crop[::3, ::3])  # 100 dpi
+    up = preprocess(small, 100, OcrSteps())
+    assert up.dpi == 300 and abs(up.image.shape[0] - 3 * small.shape[0]) <= 3
+    assert set(np.unique(up.image)) <= {0, 255}  # Otsu
+    same = preprocess(small, 100, OcrSteps(upscale=False))
+    assert same.dpi == 100 and same.image.shape == small.shape
+    grey = preprocess(
+        small, 100, OcrSteps(upscale=False, binarize="none", denoise=False, deskew=False)
+    )
+    assert np.array_equal(grey.image, small)
