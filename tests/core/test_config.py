@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from orderintake.cli.config_cmd import example_toml
 from orderintake.config import SHIPPED_RULES_DIR, documented_keys, load_settings, read_secret
 from orderintake.errors import ConfigError
@@ -26,7 +25,9 @@ def test_defaults_are_embedded(tmp_path: Path) -> None:
 
 def test_file_then_environment_wins(tmp_path: Path) -> None:
     cfg = tmp_path / "oi.toml"
-    cfg.write_text('data_dir = "/srv/oi"\nocr_lang = "fra"\nocr_dpi = 200\nown_identifiers = ["FR40303265045"]\n')
+    cfg.write_text(
+        'data_dir = "/srv/oi"\nocr_lang = "fra"\nocr_dpi = 200\nown_identifiers = ["FR40303265045"]\n'
+    )
     s = load_settings(cfg, env={"ORDERINTAKE_OCR_LANG": "eng", "ORDERINTAKE_LOG_JSON": "yes"})
     assert s.data_dir == Path("/srv/oi")
     assert s.database_url == "sqlite:////srv/oi/orderintake.sqlite3"
@@ -53,7 +54,9 @@ def test_environment_list_is_comma_separated() -> None:
         ("", {"ORDERINTAKE_LOG_JSON": "perhaps"}, "expected bool"),
     ],
 )
-def test_invalid_settings_say_what_and_where(tmp_path: Path, content: str, env: dict[str, str], message: str) -> None:
+def test_invalid_settings_say_what_and_where(
+    tmp_path: Path, content: str, env: dict[str, str], message: str
+) -> None:
     cfg = tmp_path / "bad.toml"
     cfg.write_text(content)
     with pytest.raises(ConfigError) as info:
@@ -80,7 +83,9 @@ def test_every_key_is_documented_in_the_example_file() -> None:
     docs = documented_keys()
     assert all(doc.strip() for doc in docs.values()), [k for k, d in docs.items() if not d.strip()]
     example = (REPO / "deploy" / "orderintake.example.toml").read_text()
-    assert example == example_toml(), "run: orderintake config example > deploy/orderintake.example.toml"
+    assert example == example_toml(), (
+        "run: orderintake config example > deploy/orderintake.example.toml"
+    )
     for key in docs:
         assert f"# {key} = " in example
 
@@ -88,7 +93,9 @@ def test_every_key_is_documented_in_the_example_file() -> None:
 def test_config_show_reports_a_bad_environment_with_exit_2(tmp_path: Path) -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "orderintake.cli", "config", "show"],
-        capture_output=True, text=True, cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
         env={"ORDERINTAKE_OCR_DPI": "abc", "PATH": "/usr/bin:/bin"},
     )
     assert proc.returncode == 2

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from orderintake.errors import RuleFileError
 from orderintake.rules import FieldSpec, load_rule_file, raise_on_failed_self_tests, schema_keys
 
@@ -47,8 +46,18 @@ def test_valid_file_compiles_patterns_and_runs_examples(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "line", "key", "expected"),
     [
-        ("version = 1\n[[keywords]]\nname = 'x'\npattern = '(unclosed'\n", 4, "keywords[0].pattern", "does not compile"),
-        ("version = 1\n[[keywords]]\nname = 'x'\npattern = 'a*'\n", 4, "keywords[0].pattern", "matches the empty string"),
+        (
+            "version = 1\n[[keywords]]\nname = 'x'\npattern = '(unclosed'\n",
+            4,
+            "keywords[0].pattern",
+            "does not compile",
+        ),
+        (
+            "version = 1\n[[keywords]]\nname = 'x'\npattern = 'a*'\n",
+            4,
+            "keywords[0].pattern",
+            "matches the empty string",
+        ),
         ("version = 1\ncolour = 'red'\n", 2, "colour", "unknown key"),
         ("version = 'one'\n", 1, "version", "expected an integer"),
         ("[[keywords]]\nname = 'x'\npattern = 'x'\n", None, "version", "missing required key"),

@@ -11,6 +11,7 @@ import typer
 from ..errors import IntakeError, StoreError
 from . import app
 from ._common import expand_inputs, iter_progress, write_json_line
+from ._sirene import sirene_reader, with_sirene
 
 if TYPE_CHECKING:
     from ..config import Settings
@@ -134,58 +135,6 @@ def poll(
     typer.echo(f"{report.listed} mail(s) in the folder; processed: {counts}")
 
 
-def _sirene_reader(settings: Settings) -> tuple[Callable[[str], dict[str, Any]], Any]:
-    """number → ``sirene_json`` from the SIRENE cache, when the database exists and is
-    current (``process`` only reads it: it neither creates a database nor queues numbers;
-    the daemon's job asks the register for the mails it stores). Returns the reader and
-    the store to close (or None)."""
-    from sqlalchemy.engine import make_url
-
-    from ..sirene import SireneInfo, get_cached, parse_number, sirene_json
-    from ..store.repo import Store
-
-    store = None
-    try:
-        url = make_url(settings.database_url)
-        if url.get_backend_name() != "sqlite" or (url.database and Path(url.database).is_file()):
-            store = Store.open(settings.database_url, settings.data_dir)
-    except Exception:  # no usable database: every number is simply not checked yet
-        store = None
-
-    def read(value: str) -> dict[str, Any]:
-        try:
-            number = parse_number(value)
-        except IntakeError as exc:
-            return sirene_json(SireneInfo("skipped", value, detail=str(exc)))
-        cached = None
-        if store is not None:
-            try:
-                cached = get_cached(store.db.engine, number.compact)
-            except IntakeError:
-                cached = None
-        return sirene_json(
-            cached
-            or SireneInfo(
-                "unknown",
-                number.compact,
-                detail="not in the SIRENE cache yet: the daemon's job asks the register",
-            )
-        )
-
-    return read, store
-
-
-def _with_sirene(analysis: Any, read: Callable[[str], dict[str, Any]] | None) -> Any:
-    """The analysis with a ``sirene`` object on each identifier (docs/sirene.md)."""
-    if read is None or not isinstance(analysis, dict):
-        return analysis
-    idents = [
-        {**i, "sirene": read(str(i.get("value", "")))} if isinstance(i, dict) else i
-        for i in analysis.get("identifiers") or ()
-    ]
-    return {**analysis, "identifiers": idents}
-
-
 def result_json(
     path: str, result: MailResult, sirene: Callable[[str], dict[str, Any]] | None = None
 ) -> dict[str, Any]:
@@ -199,7 +148,7 @@ def result_json(
     c = result.classification
     documents = []
     for ar in result.attachments:
-        extra = {"filename": ar.attachment.filename, "analysis": _with_sirene(ar.analysis, sirene)}
+        extra = {"filename": ar.attachment.filename, "analysis": with_sirene(ar.analysis, sirene)}
         if document_json is not None:
             documents.append(document_json(ar.attachment.filename, ar.document, ar.error, extra))
         else:
@@ -233,7 +182,7 @@ def process(
         typer.echo(f"orderintake: {p}", err=True)
     stages = _stages(settings)
     failed = bool(problems)
-    read, store = _sirene_reader(settings) if as_json else (None, None)
+    read, store = sirene_reader(settings) if as_json else (None, None)
     try:
         failed = _process_files(files, stages, as_json, read) or failed
     finally:

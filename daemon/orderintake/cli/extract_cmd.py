@@ -17,8 +17,10 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from ..errors import RuleFileError
 from . import AppState, app
 from ._common import expand_inputs, progress, write_json_line
+from ._sirene import sirene_reader, with_sirene
 
 if TYPE_CHECKING:
     from ..extract import ExtractOptions
@@ -78,8 +80,23 @@ def document_json(
     return obj
 
 
-def extract_one(path: str, options: ExtractOptions) -> dict[str, Any]:
-    """Read one file into its JSON object; never raises for a bad file (worker-safe)."""
+_RULES: dict[str, Any] = {}
+
+
+def _engine_rules(rules_dir: str) -> Any:
+    """Rules compiled once per process (workers included)."""
+    if rules_dir not in _RULES:
+        from ..engine_rules import load_engine_rules
+
+        _RULES[rules_dir] = load_engine_rules(Path(rules_dir))
+    return _RULES[rules_dir]
+
+
+def extract_one(
+    path: str, options: ExtractOptions, rules_dir: str | None = None, own: tuple[str, ...] = ()
+) -> dict[str, Any]:
+    """Read one file into its JSON object, with the engine's fields when ``rules_dir`` is
+    given; never raises for a bad file (worker-safe)."""
     from ..errors import IntakeError
     from ..extract import extract_file
 
@@ -89,16 +106,31 @@ def extract_one(path: str, options: ExtractOptions) -> dict[str, Any]:
         return document_json(path, None, exc.message)
     except Exception as exc:  # a bug must not kill the batch: report it on this file
         return document_json(path, None, f"unexpected error: {type(exc).__name__}: {exc}")
-    return document_json(path, doc, None)
+    extra: dict[str, Any] | None = None
+    if rules_dir is not None:
+        from ..analysis import analyse
+
+        try:
+            extra = analyse(doc, _engine_rules(rules_dir), own).to_json()
+        except IntakeError as exc:
+            return document_json(path, doc, f"the order-number engine failed: {exc.message}")
+    return document_json(path, doc, None, extra)
 
 
-def _results(paths: list[str], options: ExtractOptions, jobs: int) -> Iterator[dict[str, Any]]:
+def _results(
+    paths: list[str],
+    options: ExtractOptions,
+    jobs: int,
+    rules_dir: str | None = None,
+    own: tuple[str, ...] = (),
+) -> Iterator[dict[str, Any]]:
     if jobs <= 1 or len(paths) <= 1:
         for p in paths:
-            yield extract_one(p, options)
+            yield extract_one(p, options, rules_dir, own)
         return
-    with ProcessPoolExecutor(max_workers=min(jobs, len(paths))) as pool:
-        yield from pool.map(extract_one, paths, [options] * len(paths))
+    n = len(paths)
+    with ProcessPoolExecutor(max_workers=min(jobs, n)) as pool:
+        yield from pool.map(extract_one, paths, [options] * n, [rules_dir] * n, [own] * n)
 
 
 def _unique_stem(path: Path, used: set[str]) -> str:
@@ -116,7 +148,13 @@ def _summary(obj: dict[str, Any]) -> str:
     chars = len(obj["text"])
     confs = [p["mean_confidence"] for p in obj["page_details"] if p["mean_confidence"] is not None]
     conf = f", OCR confidence {sum(confs) / len(confs):.0%}" if confs else ""
-    return f"{obj['path']}: {obj['pages']} page(s), {obj['source']}, {chars} characters{conf}"
+    line = f"{obj['path']}: {obj['pages']} page(s), {obj['source']}, {chars} characters{conf}"
+    best = (obj.get("order_numbers") or [None])[0]
+    if best:
+        line += f"; order number {best['value']} ({best['score']:.0%})"
+    elif "order_numbers" in obj:
+        line += "; no order number"
+    return line
 
 
 def _missing_languages(lang: str) -> list[str]:
@@ -181,16 +219,23 @@ def extract_command(
         except OSError as exc:
             typer.echo(f"orderintake extract: cannot create {out}: {exc}", err=True)
             raise typer.Exit(2) from None
+    rules_dir = str(settings.rules_dir)
+    try:  # a bad rule file is a configuration error: say so before reading anything
+        _engine_rules(rules_dir)
+    except RuleFileError as exc:
+        typer.echo(f"orderintake extract: rule files: {exc}", err=True)
+        raise typer.Exit(2) from None
+    read_sirene, store = sirene_reader(settings) if as_json or out is not None else (None, None)
     failed = 0
     used: set[str] = set()
-    results = _results([str(f) for f in files], options, jobs)
+    results = _results([str(f) for f in files], options, jobs, rules_dir, settings.own_identifiers)
     with progress(len(files), "Reading") as bar:
         for entry in entries:
             if isinstance(entry, str):  # a missing input is a failed input, in its place
                 where, _, why = entry.partition(": ")
                 obj = document_json(where, None, why or entry)
             else:
-                obj = next(results)
+                obj = with_sirene(next(results), read_sirene)
                 bar.advance()
             if obj["error"]:
                 failed += 1
@@ -204,6 +249,8 @@ def extract_command(
                 (out / f"{stem}.json").write_text(
                     json.dumps(obj, ensure_ascii=False, indent=1), encoding="utf-8"
                 )
+    if store is not None:
+        store.close()
     total = len(entries)
     if not as_json:
         typer.echo(f"{total - failed} of {total} file(s) read, {failed} failed")
