@@ -46,5 +46,13 @@ def setup_logging(settings: Settings, stream: Any = None) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(settings.log_level.upper())
-    for noisy in ("apscheduler", "imapclient", "pdfminer"):
+    for noisy in (
+        "apscheduler",
+        "imapclient",
+        "pdfminer",
+        "factur-x",
+        "tnefparse",
+        "alembic",
+        "httpx",
+    ):
         logging.getLogger(noisy).setLevel(logging.WARNING)
