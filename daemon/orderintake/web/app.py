@@ -84,11 +84,9 @@ def create_app(
         signer=auth.SessionSigner(auth.load_or_create_secret(settings.data_dir)),
         limiter=limiter or auth.LoginRateLimiter(),
         templates=templates,
-        secure_cookies=(
-            settings.public_base_url.startswith("https://")
-            if secure_cookies is None
-            else secure_cookies
-        ),
+        secure_cookies=_secure_cookies(settings.public_base_url)
+        if secure_cookies is None
+        else secure_cookies,
     )
     if clock is not None:
         st.clock = clock
@@ -222,3 +220,15 @@ def create_app(
     app.include_router(pages.router)
     app.include_router(admin.router)
     return app
+
+
+def _secure_cookies(public_base_url: str) -> bool:
+    """Session cookies are ``Secure`` unless the app is only reached on this machine over
+    plain HTTP (the demo): behind a TLS proxy the public URL is https, and any other
+    plain-HTTP address would leak the session, so it gets Secure cookies and refuses to log
+    anyone in until TLS is set up."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(public_base_url)
+    loopback = parts.hostname in ("127.0.0.1", "localhost", "::1")
+    return not (parts.scheme == "http" and loopback)

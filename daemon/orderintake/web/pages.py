@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 from typing import Annotated, Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -195,9 +195,18 @@ def _attachment(request: Request, attachment_id: int) -> tuple[str, str, str]:
 def attachment(request: Request, attachment_id: int, user: User) -> Response:
     filename, content_type, blob = _attachment(request, attachment_id)
     data = state(request).store.blobs.get(blob)
-    safe = "".join(c if c.isalnum() or c in "._- " else "_" for c in filename) or "attachment"
+    # RFC 6266: an ASCII fallback for old clients, the real name (UTF-8) for the others.
+    # Header values are Latin-1 on the wire: a bare "Œuvres.pdf" would crash the response.
+    ascii_name = (
+        "".join(
+            c if (c.isascii() and c.isalnum()) or c in "._- " else "_" for c in filename
+        ).strip()
+        or "attachment"
+    )
     headers: dict[str, Any] = {
-        "Content-Disposition": f'attachment; filename="{safe}"',
+        "Content-Disposition": (
+            f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename, safe='')}"
+        ),
         "X-Content-Type-Options": "nosniff",
     }
     return Response(data, media_type=content_type or "application/octet-stream", headers=headers)
