@@ -16,6 +16,7 @@ under half a second, and this is the only place settings are parsed.
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
 import tomllib
 import types
@@ -213,9 +214,12 @@ class Settings:
         for key in ("workers", "max_attempts"):
             if getattr(self, key) < 1:
                 raise ConfigError(f"{key}: expected 1 or more, got {getattr(self, key)}")
-        for key in ("poll_interval", "lease_seconds", "reconnect_max"):
-            if getattr(self, key) <= 0:
-                raise ConfigError(f"{key}: expected a positive number of seconds")
+        if self.max_attempts > 100:
+            raise ConfigError(f"max_attempts: expected at most 100, got {self.max_attempts}")
+        for key in _SECONDS_KEYS:
+            v = getattr(self, key)
+            if not (math.isfinite(v) and v > 0) and not (key == "retry_delay" and v == 0):
+                raise ConfigError(f"{key}: expected a positive number of seconds, got {v}")
         if self.log_level.upper() not in ("DEBUG", "INFO", "WARNING", "ERROR"):
             raise ConfigError(
                 f"log_level: expected DEBUG/INFO/WARNING/ERROR, got {self.log_level!r}"
@@ -229,6 +233,19 @@ class Settings:
     @property
     def worker_count(self) -> int:
         return self.jobs or (os.cpu_count() or 1)
+
+
+#: Durations in seconds: finite and positive (retry_delay may be 0: retry at once).
+_SECONDS_KEYS = (
+    "poll_interval",
+    "lease_seconds",
+    "reconnect_max",
+    "retry_delay",
+    "ocr_timeout",
+    "sirene_timeout",
+    "imap_timeout",
+    "imap_idle_renew",
+)
 
 
 def documented_keys() -> dict[str, str]:

@@ -33,7 +33,7 @@ from .errors import MessageError
 from .extract import sniff
 from .model import Attachment, ParsedMessage
 from .quoting import is_forward_subject, split_quoted
-from .unpack import ParseLimits, expand, make_attachment
+from .unpack import ParseLimits, UnpackBudget, expand, make_attachment
 
 log = logging.getLogger(__name__)
 
@@ -245,13 +245,14 @@ def parse_message(raw: bytes, limits: ParseLimits | None = None) -> ParsedMessag
     except RecursionError as exc:
         raise MessageError("the mail's MIME structure is nested too deeply to read") from exc
     attachments: list[Attachment] = []
+    budget = UnpackBudget.for_mail(limits)  # one for the whole mail, nested archives too
     for i, (part, origin) in enumerate(walk.parts, 1):
         try:
             att = _attachment_from_part(part, origin, walk, i)
         except Exception as exc:  # one broken part must not lose the others
             walk.defects.append(f"attachment {i}: unreadable ({type(exc).__name__}: {exc})")
             continue
-        attachments.extend(expand(att, limits, walk.defects, 0))
+        attachments.extend(expand(att, limits, walk.defects, 0, budget))
     subject = decode_header_value(_raw_header(msg, "Subject"))
     plain = "\n".join(t for t in walk.plain if t.strip())
     text = plain if plain.strip() else "\n".join(html_to_text(h) for h in walk.html)

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import threading
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
@@ -26,6 +28,7 @@ from .errors import MailboxError
 from .model import MailRef
 from .pipeline import Stages, process_raw
 from .store.records import Claim, MailResult, RefState, Saved
+from .store.repo import LeaseLost
 
 if TYPE_CHECKING:
     from .config import Settings
@@ -69,6 +72,11 @@ _worker_stages: Stages | None = None
 
 def _worker_init(stages: Stages) -> None:
     global _worker_stages
+    # systemd's stop signal reaches the whole control group: a worker that died of it
+    # would break the pool and cost its mail an attempt. The daemon stops its workers
+    # itself (shutdown, or SIGKILL of a broken pool); the unit has KillMode=mixed.
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     _worker_stages = stages
 
@@ -94,6 +102,7 @@ class Poller:
         *,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
         owner: str | None = None,
+        work: Callable[[bytes, str], MailResult] = _worker_process,
     ) -> None:
         self.store = store
         self.settings = settings
@@ -101,11 +110,48 @@ class Poller:
         self.now = now
         self.owner = owner or owner_id()
         self._pool: ProcessPoolExecutor | None = None
+        #: What a worker process runs for one mail (a picklable module-level function).
+        self.work = work
 
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+
+    def _discard_pool(self) -> None:
+        """Drop a broken pool; the next :meth:`_executor` call builds a fresh one.
+
+        Its surviving workers ignore SIGTERM (see ``_worker_init``), so they are killed.
+        """
+        pool, self._pool = self._pool, None
+        if pool is None:
+            return
+        log.warning("a worker process died: the worker pool is rebuilt")
+        for proc in list((getattr(pool, "_processes", None) or {}).values()):
+            if proc.is_alive():
+                proc.kill()
+        pool.shutdown(wait=True, cancel_futures=True)
+
+    def _submit(self, raw: bytes, name: str) -> Future[MailResult] | None:
+        """Hand a mail to the pool; None when the pool is broken (and now discarded)."""
+        pool = self._executor()
+        assert pool is not None
+        try:
+            return pool.submit(self.work, raw, name)
+        except BrokenProcessPool:
+            self._discard_pool()
+            return None
+
+    def _run_alone(self, raw: bytes, name: str) -> MailResult:
+        """Process one mail alone in a fresh pool: if a worker dies now, this mail did it."""
+        fut = self._submit(raw, name) or self._submit(raw, name)
+        try:
+            if fut is None:
+                raise BrokenProcessPool("the worker pool cannot be started")
+            return fut.result()
+        except BrokenProcessPool as exc:
+            self._discard_pool()
+            return MailResult(name, error=f"the worker processing this mail died: {exc}")
 
     def _executor(self) -> ProcessPoolExecutor | None:
         if self.settings.workers <= 1:
@@ -190,7 +236,17 @@ class Poller:
                     if taken is None:
                         continue
                     claim, raw = taken
-                    fut = pool.submit(_worker_process, raw, _name(ref))
+                    fut = self._submit(raw, _name(ref))
+                    if fut is None:
+                        # A worker died: every mail in flight is a suspect. Each is run
+                        # again alone (in _finish_future), then this one in a fresh pool.
+                        while in_flight:
+                            self._finish_future(source, in_flight.popleft(), report)
+                        fut = self._submit(raw, _name(ref))
+                    if fut is None:
+                        result = self._run_alone(raw, _name(ref))
+                        self._finish(source, ref, claim, raw, result, report)
+                        continue
                     in_flight.append((ref, claim, raw, fut))
                     while len(in_flight) >= limit:
                         self._finish_future(source, in_flight.popleft(), report)
@@ -231,13 +287,20 @@ class Poller:
             self._owed_after_refusal(source, ref)
             return None
         try:
-            return claim, self._fetch(source, ref, claim)
+            return claim, source.fetch(ref)
         except MailboxError as exc:
-            if exc.retryable:
+            if exc.retryable:  # the server went away: not this mail's fault
+                self.store.release(claim)
                 raise
-            log.warning("%s: skipped, cannot be fetched: %s", _name(ref), exc)
-            report.skipped += 1
+            # The server refused this one mail (or it is gone): an attempt, with backoff;
+            # the other mails go on.
+            log.warning("%s: cannot be fetched: %s", _name(ref), exc)
+            result = MailResult(_name(ref), error=f"the mail could not be downloaded: {exc}")
+            self._finish(source, ref, claim, b"", result, report)
             return None
+        except BaseException:  # we are stopping hard
+            self.store.release(claim)
+            raise
 
     def _settled(
         self, source: MailSource, ref: MailRef, state: RefState, report: PollReport
@@ -273,13 +336,6 @@ class Poller:
             action = self.apply_post_action(source, ref, state.id)
             log.info("mail #%s: failed (%s attempts); %s", state.id, state.attempts, action)
 
-    def _fetch(self, source: MailSource, ref: MailRef, claim: Claim) -> bytes:
-        try:
-            return source.fetch(ref)
-        except BaseException:  # the server went away (MailboxError) or we are stopping
-            self.store.release(claim)
-            raise
-
     def _finish_future(
         self,
         source: MailSource,
@@ -291,9 +347,16 @@ class Poller:
         ref, claim, raw, fut = item
         try:
             result = fut.result()
-        except Exception as exc:  # a worker process died (OOM, segfault in a library)
-            result = MailResult(_name(ref), error=f"the worker processing this mail died: {exc!r}")
-        self._finish(source, ref, claim, raw, result, report)
+        except BrokenProcessPool:
+            # A worker died (OOM, segfault in a library, a signal): perhaps on this mail,
+            # perhaps on another one in flight. Only a run alone (in a fresh pool, built
+            # by the first suspect and reused by the others) tells.
+            result = self._run_alone(raw, _name(ref))
+        except Exception as exc:  # the result could not be sent back (pickling)
+            result = MailResult(
+                _name(ref), error=f"the worker processing this mail failed: {exc!r}"
+            )
+        self._finish(source, ref, claim, raw, result, report, post_action=post_action)
 
     def _finish(
         self,
@@ -305,6 +368,26 @@ class Poller:
         report: PollReport,
         *,
         post_action: bool = True,
+    ) -> Outcome:
+        try:
+            return self._store_result(source, ref, claim, raw, result, report, post_action)
+        except LeaseLost as exc:
+            # The lease ran out during a long run and the mail went back to the queue:
+            # only this mail's result is dropped; it is processed again later.
+            log.warning("%s: result not stored: %s", _name(ref), exc)
+            outcome = Outcome(ref, claim.message_id, "lease-lost", None, str(exc))
+            report.outcomes.append(outcome)
+            return outcome
+
+    def _store_result(
+        self,
+        source: MailSource,
+        ref: MailRef,
+        claim: Claim,
+        raw: bytes,
+        result: MailResult,
+        report: PollReport,
+        post_action: bool,
     ) -> Outcome:
         now = self.now()
         s = self.settings

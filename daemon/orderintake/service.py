@@ -209,7 +209,11 @@ class Daemon:
         """Leases that ran out go back to the queue; old stored files are deleted."""
         try:
             now = self.now()
-            expired = self.store.expire_leases(now)
+            expired = self.store.expire_leases(
+                now,
+                max_attempts=self.settings.max_attempts,
+                post_action=self.poller.target_action("failed", None),
+            )
             purged = self.store.purge_old_blobs(now, self.settings.retention_days)
             if expired or purged:
                 log.info("maintenance: %d expired lease(s), %d file(s) purged", expired, purged)

@@ -38,6 +38,22 @@ class ParseLimits:
     tiny_image_bytes: int = 8 * 1024
 
 
+@dataclass
+class UnpackBudget:
+    """What is left to unpack for one whole mail, shared by every archive in it.
+
+    Each archive's own limits are not enough: nested archives (or many archives in one
+    mail) would each get a fresh 100 MiB. One budget per mail, spent by every level.
+    """
+
+    bytes_left: int
+    members_left: int
+
+    @classmethod
+    def for_mail(cls, limits: ParseLimits) -> UnpackBudget:
+        return cls(limits.max_zip_total_bytes, limits.max_zip_members)
+
+
 _NOT_REAL_TYPES = frozenset(
     {
         "text/vcard",
@@ -115,8 +131,18 @@ def make_attachment(
     )
 
 
-def unpack_zip(att: Attachment, limits: ParseLimits, defects: list[str]) -> list[Attachment]:
-    """Open a ZIP attachment's members, refusing zip bombs and oversize archives."""
+def unpack_zip(
+    att: Attachment,
+    limits: ParseLimits,
+    defects: list[str],
+    budget: UnpackBudget | None = None,
+) -> list[Attachment]:
+    """Open a ZIP attachment's members, refusing zip bombs and oversize archives.
+
+    ``budget`` is the mail's unpacking budget (see :class:`UnpackBudget`); without one,
+    this archive gets the limits for itself.
+    """
+    budget = budget if budget is not None else UnpackBudget.for_mail(limits)
     name = att.filename or "archive.zip"
     try:
         zf = zipfile.ZipFile(io.BytesIO(att.data))
@@ -126,10 +152,15 @@ def unpack_zip(att: Attachment, limits: ParseLimits, defects: list[str]) -> list
     with zf:
         members = [i for i in zf.infolist() if not i.is_dir()]
         reason = ""
+        mib = limits.max_zip_total_bytes // 2**20
         if len(members) > limits.max_zip_members:
             reason = f"{len(members)} files (limit {limits.max_zip_members})"
+        elif len(members) > budget.members_left:
+            reason = f"the mail's archives hold more than {limits.max_zip_members} files in all"
         elif sum(i.file_size for i in members) > limits.max_zip_total_bytes:
-            reason = f"unpacks to more than {limits.max_zip_total_bytes // 2**20} MiB"
+            reason = f"unpacks to more than {mib} MiB"
+        elif sum(i.file_size for i in members) > budget.bytes_left:
+            reason = f"the mail's archives unpack to more than {mib} MiB in all"
         elif any(i.file_size > limits.max_zip_ratio * max(i.compress_size, 1) for i in members):
             reason = f"compression ratio above {limits.max_zip_ratio:.0f} (a zip bomb)"
         if reason:
@@ -137,6 +168,7 @@ def unpack_zip(att: Attachment, limits: ParseLimits, defects: list[str]) -> list
             return [replace_real(att, False)]
         out: list[Attachment] = []
         total = 0
+        budget.members_left -= len(members)
         for info in members:
             if info.flag_bits & 0x1:
                 defects.append(f"{name}: {info.filename} is password-protected; not opened")
@@ -144,12 +176,17 @@ def unpack_zip(att: Attachment, limits: ParseLimits, defects: list[str]) -> list
             try:
                 with zf.open(info) as fh:
                     # Never trust the declared size: read one byte past the limit.
-                    data = fh.read(limits.max_zip_member_bytes + 1)
+                    data = fh.read(min(limits.max_zip_member_bytes, budget.bytes_left) + 1)
             except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:
                 defects.append(f"{name}: {info.filename} unreadable ({exc})")
                 continue
             total += len(data)
-            if len(data) > limits.max_zip_member_bytes or total > limits.max_zip_total_bytes:
+            budget.bytes_left -= len(data)
+            if (
+                len(data) > limits.max_zip_member_bytes
+                or total > limits.max_zip_total_bytes
+                or budget.bytes_left < 0
+            ):
                 defects.append(f"{name}: archive refused: unpacks to more than its limits")
                 return [replace_real(att, False)]
             member_name = info.filename.rsplit("/", 1)[-1]
@@ -204,8 +241,18 @@ def unpack_tnef(att: Attachment, limits: ParseLimits, defects: list[str]) -> lis
 
 
 def expand(
-    att: Attachment, limits: ParseLimits, defects: list[str], depth: int
+    att: Attachment,
+    limits: ParseLimits,
+    defects: list[str],
+    depth: int,
+    budget: UnpackBudget | None = None,
 ) -> list[Attachment]:
+    """The files ``att`` really carries (archives opened, nested ones too, to ``max_depth``).
+
+    Pass the same ``budget`` for every attachment of a mail; without one, this attachment
+    and everything nested in it share a budget of their own.
+    """
+    budget = budget if budget is not None else UnpackBudget.for_mail(limits)
     # The TNEF signature is tested first: sniff_type() sees "%PDF-" in a winmail.dat that
     # carries a PDF near its start.
     if (
@@ -215,12 +262,12 @@ def expand(
     ):
         members = unpack_tnef(att, limits, defects)
     elif att.sniffed_type == sniff.ZIP and att.is_real:
-        members = unpack_zip(att, limits, defects)
+        members = unpack_zip(att, limits, defects, budget)
     else:
         return [att]
     if members == [att] or depth >= limits.max_depth:
         return members
     out: list[Attachment] = []
     for m in members:
-        out.extend(expand(m, limits, defects, depth + 1))
+        out.extend(expand(m, limits, defects, depth + 1, budget))
     return out

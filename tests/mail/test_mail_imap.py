@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import subprocess
 import threading
+from typing import TYPE_CHECKING
 
 import pytest
-from conftest import Dovecot
 from mail_samples import order_mail
 from orderintake.config import Settings
 from orderintake.errors import MailboxError
 from orderintake.mailbox import MailSource
 from orderintake.mailbox.factory import open_source
 from orderintake.mailbox.imap import ImapConfig, ImapSource, oauth2_token
+
+if TYPE_CHECKING:  # "from conftest import" at run time may find another folder's conftest
+    from conftest import Dovecot
 
 
 def test_list_fetch_without_seen_and_uidvalidity(imap_server: Dovecot) -> None:

@@ -14,14 +14,21 @@ The only module that speaks IMAP. What it does, and why:
   Bodies are fetched one mail at a time with ``BODY.PEEK[]``, which never sets ``\\Seen``
   (people read this mailbox too).
 * **Moves:** ``MOVE`` when the server has it, else ``COPY`` + ``\\Deleted`` + ``UID
-  EXPUNGE`` (only that message). Missing folders are created (and subscribed).
+  EXPUNGE`` (only that message). A server without UIDPLUS has only the global
+  ``EXPUNGE``, which would also destroy mails staff flagged ``\\Deleted``: there the
+  moved mail is left flagged ``\\Deleted`` and nothing is expunged. Missing folders are
+  created (and subscribed), under the server's personal namespace prefix (``INBOX.`` on
+  Courier and Cyrus) when the configured name lacks it.
 * **Push:** ``wait()`` uses IDLE when offered. IDLE is ended and re-issued every
   ``imap_idle_renew`` seconds (servers drop IDLE after 29 minutes, and ending it is how a
   hung server is noticed); a ``BYE`` during IDLE is a disconnect.
 * **Errors:** every call has a socket timeout. ``IMAP4.abort``, ``IMAP4.error``,
   ``OSError`` (timeouts, refused connections) and ``ssl.SSLError`` become
   :class:`~orderintake.errors.MailboxError` (retryable; the connection is dropped and the
-  next call reconnects). A refused login or an untrusted certificate is not retryable.
+  next call reconnects). A refused login or an untrusted certificate is not retryable,
+  nor is a tagged NO/BAD to a command on one mail (FETCH, MOVE, CREATE refused: quota,
+  namespace, a name the server does not accept): that mail's problem, not the
+  connection's, so the poller records it on the mail and goes on with the others.
 """
 
 from __future__ import annotations
@@ -152,6 +159,8 @@ class ImapSource:
         self.wakeup = threading.Event()
         self._client: IMAPClient | None = None
         self._delimiter = "/"
+        #: The personal namespace prefix ("INBOX." on Courier/Cyrus, "" on Dovecot).
+        self._prefix = ""
         self._clock = clock
 
     def __repr__(self) -> str:
@@ -160,8 +169,12 @@ class ImapSource:
     # --- connection -------------------------------------------------------------------
 
     @contextmanager
-    def _errors(self, what: str) -> Iterator[None]:
-        """Convert library errors to MailboxError; a broken connection is dropped."""
+    def _errors(self, what: str, *, per_mail: bool = False) -> Iterator[None]:
+        """Convert library errors to MailboxError; a broken connection is dropped.
+
+        With ``per_mail``, a refusal (tagged NO/BAD) is not retryable: the connection is
+        fine, and retrying at once would stop every later mail behind this one.
+        """
         try:
             yield
         except MailboxError:
@@ -185,7 +198,10 @@ class ImapSource:
                 f"{self.name}: connection lost while {what} ({_text(exc)})"
             ) from None
         except imaplib.IMAP4.error as exc:
-            raise MailboxError(f"{self.name}: the server refused {what} ({_text(exc)})") from None
+            raise MailboxError(
+                f"{self.name}: the server refused {what} ({_text(exc)})",
+                retryable=False if per_mail else None,
+            ) from None
 
     def _drop(self) -> None:
         client, self._client = self._client, None
@@ -223,6 +239,8 @@ class ImapSource:
                 ns = client.namespace()
                 if ns.personal and ns.personal[0][1]:
                     self._delimiter = str(ns.personal[0][1])
+                if ns.personal:
+                    self._prefix = str(ns.personal[0][0] or "")
             except imaplib.IMAP4.error:
                 self._delimiter = "/"
             self._select()
@@ -270,7 +288,7 @@ class ImapSource:
             )
 
     def fetch(self, ref: MailRef) -> bytes:
-        with self._errors(f"fetching mail {ref.uid}"):
+        with self._errors(f"fetching mail {ref.uid}", per_mail=True):
             self._check(ref)
             data = self.client.fetch([ref.uid], ["BODY.PEEK[]"])
         body = data.get(ref.uid, {}).get(b"BODY[]")
@@ -283,11 +301,16 @@ class ImapSource:
     # --- post-actions -----------------------------------------------------------------
 
     def _server_folder(self, folder: str) -> str:
-        return folder.replace("/", self._delimiter) if self._delimiter != "/" else folder
+        name = folder.replace("/", self._delimiter) if self._delimiter != "/" else folder
+        p = self._prefix  # INBOX is case-insensitive, the rest of a name is not
+        inbox_p = p.upper().startswith("INBOX") and name.upper().startswith(p.upper())
+        return (
+            name if not p or name.upper() == "INBOX" or name.startswith(p) or inbox_p else p + name
+        )
 
     def ensure_folder(self, folder: str) -> str:
         """The server's name for ``folder`` (``/``-separated), created when missing."""
-        with self._errors(f"creating folder {folder}"):
+        with self._errors(f"creating folder {folder}", per_mail=True):
             name = self._server_folder(folder)
             if not self.client.folder_exists(name):
                 self.client.create_folder(name)
@@ -299,7 +322,7 @@ class ImapSource:
 
     def move(self, ref: MailRef, folder: str) -> None:
         target = self.ensure_folder(folder)
-        with self._errors(f"moving mail {ref.uid} to {folder}"):
+        with self._errors(f"moving mail {ref.uid} to {folder}", per_mail=True):
             self._check(ref)
             client = self.client
             if client.has_capability("MOVE"):
@@ -310,10 +333,12 @@ class ImapSource:
                 if client.has_capability("UIDPLUS"):
                     client.uid_expunge([ref.uid])
                 else:
-                    client.expunge()
+                    # A global EXPUNGE would also destroy mails staff flagged \Deleted.
+                    log.warning("%s: mail %s flagged \\Deleted, not expunged (no UIDPLUS)",
+                                self.name, ref.uid)  # fmt: skip
 
     def flag(self, ref: MailRef, flag: str) -> None:
-        with self._errors(f"flagging mail {ref.uid}"):
+        with self._errors(f"flagging mail {ref.uid}", per_mail=True):
             self._check(ref)
             self.client.add_flags([ref.uid], [flag.encode("utf-8")], silent=True)
 

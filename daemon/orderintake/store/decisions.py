@@ -21,7 +21,10 @@ from .records import UserRecord
 ACTION_STATUS = {"accept": "validated", "correct": "validated", "requeue": "awaiting-validation"}
 #: Statuses a clerk may decide on (a validated mail must be sent back to the queue first,
 #: so that one click can never hand the same order off twice by accident).
-DECIDABLE = ("awaiting-validation", "needs-attention", "failed", "new")
+DECIDABLE = ("awaiting-validation", "needs-attention", "failed")
+#: Statuses of a mail the daemon has not read yet (or is reading): no decision (not even
+#: a requeue, which would make the daemon move it to Orders/Processed unread) until then.
+UNREAD = ("new", "processing")
 REJECT_REASONS = ("not-order", "duplicate", "unreadable", "spam", "other")
 
 
@@ -97,6 +100,11 @@ def decide(
         value = (value or "").strip()
         if not value:
             raise StoreError("an order number is needed to validate this mail")
+    if action != "note" and m.status in UNREAD:
+        raise StoreError(
+            f"mail {message_id} has not been read by the daemon yet ({m.status}): "
+            "wait until it is in the queue"
+        )
     if action in ("accept", "correct", "reject") and m.status not in DECIDABLE:
         raise StoreError(
             f"mail {message_id} is already {m.status}: send it back to the queue first"

@@ -45,7 +45,18 @@ from .records import (
 log = logging.getLogger(__name__)
 
 FINAL_STATUSES = ingest.FINAL_STATUSES
+#: Longest wait, in seconds, before a failed mail is tried again.
+MAX_RETRY_DELAY = 86400.0
 _chunks = ingest.chunks
+
+
+class LeaseLost(StoreError):
+    """The mail's lease ran out and was taken back (or over) while we worked on it.
+
+    Only that mail's result is dropped; it is processed again under its new lease.
+    """
+
+    retryable = True
 
 
 def _record(row: t.Message, hashes: Iterable[str] = ()) -> MessageRecord:
@@ -237,12 +248,15 @@ class Store:
             if res.rowcount == 1:  # type: ignore[attr-defined]
                 return Claim(msg_id, owner, found.attempts + 1, expires)
             # A lease that expired too often: the daemon died on this mail every time.
+            # ``new`` too: expire_leases() (or an older release) may have put it back.
             s.execute(
                 update(t.Message)
                 .where(
                     t.Message.id == msg_id,
-                    t.Message.status == "processing",
-                    t.Message.lease_expires_at < now,
+                    or_(
+                        t.Message.status == "new",
+                        (t.Message.status == "processing") & (t.Message.lease_expires_at < now),
+                    ),
                     t.Message.attempts >= max_attempts,
                 )
                 .values(
@@ -272,21 +286,46 @@ class Store:
                 .execution_options(synchronize_session=False)
             )
 
-    def expire_leases(self, now: datetime) -> int:
-        """Rows whose lease ran out go back to ``new`` (maintenance; claim handles it too)."""
+    def expire_leases(
+        self, now: datetime, *, max_attempts: int | None = None, post_action: str | None = None
+    ) -> int:
+        """Rows whose lease ran out go back to ``new`` (maintenance; claim handles it too).
+
+        A row already at ``max_attempts`` becomes ``failed`` instead, with its post-action
+        owed (``post_action``, or the poller's choice when None): ``claim`` would refuse it
+        for good, and left in ``new`` it would sit in the inbox for ever, unseen.
+        """
+        expired = (t.Message.status == "processing", t.Message.lease_expires_at < now)
+        n = 0
         with self.db.session() as s:
+            if max_attempts is not None:
+                rows = s.scalars(
+                    select(t.Message).where(*expired, t.Message.attempts >= max_attempts)
+                )
+                for row in rows:
+                    row.status, row.next_attempt_at = "failed", None
+                    row.lease_owner = row.lease_expires_at = None
+                    row.post_action, row.post_action_done = post_action, False
+                    row.last_error = (
+                        f"the daemon stopped {row.attempts} times while processing this mail "
+                        "(killed, crashed, or the mail took longer than lease_seconds); "
+                        "look at it by hand"
+                    )
+                    row.updated_at = now
+                    n += 1
+                s.flush()
             res = s.execute(
                 update(t.Message)
-                .where(t.Message.status == "processing", t.Message.lease_expires_at < now)
+                .where(*expired)
                 .values(status="new", lease_owner=None, lease_expires_at=None)
                 .execution_options(synchronize_session=False)
             )
-            return int(res.rowcount)  # type: ignore[attr-defined]
+            return n + int(res.rowcount)  # type: ignore[attr-defined]
 
     def _held(self, s: Session, claim: Claim) -> t.Message:
         row = s.get(t.Message, claim.message_id, with_for_update=not self.db.is_sqlite)
         if row is None or row.lease_owner != claim.owner or row.status != "processing":
-            raise StoreError(
+            raise LeaseLost(
                 f"mail #{claim.message_id}: the lease was lost (another worker took it over)"
             )
         return row
@@ -377,7 +416,8 @@ class Store:
             # a bug fixed by the next release, and the bound keeps the cost small.
             if row.attempts < max_attempts:
                 row.status = "needs-attention"
-                delay = retry_base_seconds * 2 ** (row.attempts - 1)
+                # Capped (one day): a large max_attempts must not overflow timedelta.
+                delay = min(retry_base_seconds * 2 ** min(row.attempts - 1, 40), MAX_RETRY_DELAY)
                 row.next_attempt_at = now + timedelta(seconds=delay)
             else:
                 row.status, row.next_attempt_at = "failed", None
