@@ -274,7 +274,9 @@ class ImapSource:
         with self._errors("listing the folder"):
             client = self.client
             self._select()  # refreshes UIDVALIDITY and the message count
-            uids = sorted(int(u) for u in client.search("ALL"))
+            # A mail flagged \Deleted is on its way out (our own COPY+\Deleted move on a
+            # server without MOVE/UIDPLUS, or a colleague's): it is not new work.
+            uids = sorted(int(u) for u in client.search(["NOT", "DELETED"]))
         return [MailRef(self.name, self.uidvalidity, uid) for uid in uids]
 
     def _check(self, ref: MailRef) -> None:
