@@ -35,15 +35,17 @@ from orderintake.extract import ExtractOptions, OcrSteps, extract_bytes  # noqa:
 SCAN_SUFFIXES = {".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp"}
 
 VARIANTS: dict[str, OcrSteps] = {
-    "default (upscale + median 3 + deskew + Otsu, psm 6)": OcrSteps(),
+    "default (upscale + median 3 + deskew + rules + Otsu, psm 6, skipped rows)": OcrSteps(),
     "without upscale (<250 dpi)": OcrSteps(upscale=False),
     "without median 3": OcrSteps(denoise=False),
     "without deskew": OcrSteps(deskew=False),
+    "without rule removal": OcrSteps(rules=False),
+    "without the skipped-rows read": OcrSteps(recover=False),
     "without Otsu": OcrSteps(binarize="none"),
     "adaptive instead of Otsu": OcrSteps(binarize="adaptive"),
     "psm 3 instead of 6": OcrSteps(psm=3),
     "no preprocessing at all": OcrSteps(
-        upscale=False, denoise=False, deskew=False, binarize="none"
+        upscale=False, denoise=False, deskew=False, binarize="none", rules=False, recover=False
     ),
 }
 

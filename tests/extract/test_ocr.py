@@ -133,6 +133,46 @@ def test_preprocessing_steps_do_what_they_say(header_crop) -> None:
     same = preprocess(small, 100, OcrSteps(upscale=False))
     assert same.dpi == 100 and same.image.shape == small.shape
     grey = preprocess(
-        small, 100, OcrSteps(upscale=False, binarize="none", denoise=False, deskew=False)
+        small,
+        100,
+        OcrSteps(upscale=False, binarize="none", denoise=False, deskew=False, rules=False),
     )
     assert np.array_equal(grey.image, small)
+
+
+def boxed_table_scan() -> np.ndarray:
+    """A header table as the "table-header" orders draw it: a grey-shaded, framed row of
+    labels and a framed row of values under it, rendered at 300 dpi."""
+    d = docgen.Doc()
+    c = d.c
+    labels = ["Date", "N° BC", "Code client", "Réf. devis"]
+    values = ["26/10/2023", docgen.ORDER_NUMBER, "C09019", "G8455"]
+    x0, width, top = 50.0, 120.0, 80.0
+    for i, (label, value) in enumerate(zip(labels, values, strict=True)):
+        x = x0 + width * i
+        c.setFillGray(0.85)
+        c.setLineWidth(1.2)
+        c.rect(x, docgen.H - top - 18, width, 18, stroke=1, fill=1)
+        c.rect(x, docgen.H - top - 38, width, 20, stroke=1, fill=0)
+        c.setFillGray(0)
+        d.text(x + 5, top + 4, label, 10, bold=True)
+        d.text(x + 5, top + 24, value, 10)
+    return docgen.render_gray(d.finish(), 300)[:650].copy()
+
+
+def test_framed_table_cells_are_read_once_rules_are_removed(options) -> None:
+    from orderintake.extract.ocr import ocr_page
+    from orderintake.extract.regions import missed_rows, remove_rules
+
+    gray = boxed_table_scan()
+    cleaned = remove_rules(gray, 300)
+    row = round((80 + 38) * 300 / 72)  # the bottom frame line of the value row
+    assert (gray[row - 3 : row + 3, 300:1800] < 128).any()
+    assert (cleaned[row - 3 : row + 3, 300:1800] > 200).all()
+    assert len(missed_rows(cleaned, [], 300)) >= 4  # cells of both rows: nothing read yet
+    page = ocr_page(gray, 300, 1, options)
+    words = [list(line.words) for line in page.lines]
+    assert missed_rows(cleaned, words, 300) == []  # every inked row was read
+    # Without the step the shaded, framed label row came back as "EC CE CT NE LC".
+    assert "Code client" in page.text and "devis" in page.text
+    assert docgen.ORDER_NUMBER in page.text and "26/10/2023" in page.text

@@ -160,3 +160,77 @@ def test_scanner_jpeg_is_decoded_directly_at_its_own_resolution(clean_scan) -> N
         else:
             assert found is not None and found[1] == expected
             assert found[0].shape == small.shape
+
+
+def fpdf2_jpeg_pdf(gray, dpi: int) -> bytes:
+    """A scan put in a PDF by fpdf2's ``image()`` from a JPEG: fpdf2 writes PNG-predictor
+    ``DecodeParms`` on the ``DCTDecode`` stream, which pdfminer cannot decode
+    ("Unsupported predictor value: 255") although pdfium draws the page."""
+    import io
+
+    from fpdf import FPDF
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.fromarray(gray).save(buf, "JPEG", quality=85)
+    h, w = gray.shape
+    pdf = FPDF(unit="pt")
+    pdf.add_page(format=(w * 72 / dpi, h * 72 / dpi))
+    pdf.image(io.BytesIO(buf.getvalue()), x=0, y=0, w=w * 72 / dpi, h=h * 72 / dpi)
+    return bytes(pdf.output())
+
+
+def test_fpdf2_jpeg_with_predictor_is_read(header_crop, options) -> None:
+    from orderintake.extract.pdf import _open, _text_layers, scanned_jpeg
+
+    data = fpdf2_jpeg_pdf(header_crop, 300)
+    pages, _ = _open(data)
+    layer = next(iter(_text_layers(data, pages)))
+    assert not isinstance(layer, PdfError)
+    with pytest.raises(Exception, match="predictor"):
+        layer.images[0].stream.get_data()  # the pdfminer failure this test is about
+    found = scanned_jpeg(layer)  # the raw JPEG bytes are decoded instead
+    assert found is not None and found[1] == 300 and found[0].shape == header_crop.shape
+    doc = extract_bytes(data, "fpdf2.pdf", options)
+    assert [p.source for p in doc.pages] == ["ocr"]
+    assert docgen.ORDER_NUMBER in doc.text
+
+
+def test_page_pdfminer_cannot_decode_is_rendered_by_pdfium(header_crop, options) -> None:
+    # Same fpdf2 stream, wrapped in a Flate filter too: no raw-bytes shortcut, so the
+    # decoder's failure must send the page to pdfium rather than fail the document.
+    import zlib
+
+    data = fpdf2_jpeg_pdf(header_crop, 300)
+    start = data.index(b"/Filter /DCTDecode")
+    head, rest = data[:start], data[start:]
+    s0 = rest.index(b"stream\n") + len(b"stream\n")
+    s1 = rest.index(b"\nendstream")
+    jpeg = rest[s0:s1]
+    dictionary = rest[:s0].replace(b"/Filter /DCTDecode", b"/Filter [/FlateDecode /DCTDecode]")
+    packed = zlib.compress(jpeg)
+    dictionary = dictionary.replace(b"/Length %d" % len(jpeg), b"/Length %d" % len(packed))
+    broken = head + dictionary + packed + rest[s1:]
+    doc = extract_bytes(broken, "flate-dct.pdf", options)
+    assert [p.source for p in doc.pages] == ["ocr"] and doc.pages[0].dpi == options.dpi
+    assert docgen.ORDER_NUMBER in doc.text
+
+
+def test_pdf_pdfminer_cannot_parse_is_rendered_by_pdfium(header_crop, options) -> None:
+    # A page object without /Type /Page: pdfminer finds no page at all, pdfium draws
+    # it. Every page is then rendered and OCRed.
+    data = docgen.image_pdf([header_crop], 300).replace(b"/Type /Page /Parent", b"/Parent")
+    from orderintake.extract.pdf import _open
+
+    with pytest.raises(PdfError, match="damaged"):
+        _open(data)
+    doc = extract_bytes(data, "kids.pdf", options)
+    assert [p.source for p in doc.pages] == ["ocr"] and doc.pages[0].dpi == options.dpi
+    assert docgen.ORDER_NUMBER in doc.text
+
+
+def test_pdf_neither_reader_can_draw_is_a_clear_error(header_crop, options) -> None:
+    # /Kids as a bare reference: pdfminer finds no page, pdfium counts one it cannot load.
+    data = docgen.image_pdf([header_crop], 300).replace(b"/Kids [3 0 R]", b"/Kids 3 0 R")
+    with pytest.raises(PdfError, match="damaged"):
+        extract_bytes(data, "kids.pdf", options)

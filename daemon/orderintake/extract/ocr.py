@@ -9,8 +9,10 @@ uncompressed PGM file, because a PNG encode of a 300-dpi page costs 0.1–0.3 s.
 Preprocessing follows the measurements of ``docs/ocr.md``: grey, upscale below 250 dpi,
 median 3×3 against specks, deskew from the angle of the text lines (``minAreaRect`` of
 line blobs, falling back to the whole ink), Otsu binarisation (it helped once pages are
-upscaled; adaptive thresholding read edge specks as text), ``--psm 6`` (``--psm 3`` read
-words slightly better but dropped text inside framed boxes, where order numbers live).
+upscaled; adaptive thresholding read edge specks as text), long rules painted white
+before that (framed and shaded rows were read as nothing or garbage, :mod:`.regions`),
+``--psm 6`` (``--psm 3`` read words slightly better but found no more order numbers and
+costs more), then one more read of the inked rows ``--psm 6`` skipped, if any.
 Orientation (90/180/270) is checked with Tesseract's own detector only when the first read
 looks wrong, so upright pages do not pay for it.
 """
@@ -33,6 +35,7 @@ from ..errors import OcrError
 from ..model import BBox, Page, Word
 from .lines import group_lines
 from .options import ExtractOptions, OcrSteps
+from .regions import missed_rows, remove_rules
 
 log = logging.getLogger(__name__)
 
@@ -156,6 +159,8 @@ def preprocess(gray: np.ndarray, dpi: int, steps: OcrSteps) -> Prepared:
         if abs(angle) >= 0.1:
             img = rotate(img, angle)
             skew = angle
+    if steps.rules:
+        img = remove_rules(img, dpi)
     if steps.binarize == "otsu":
         _, img = cv2.threshold(img, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
     elif steps.binarize == "adaptive":
@@ -281,6 +286,45 @@ def _mean(runs: list[list[Word]]) -> float:
     return sum(confs) / len(confs) if confs else 0.0
 
 
+def _recover(
+    img: np.ndarray, runs: list[list[Word]], dpi: int, options: ExtractOptions
+) -> list[list[Word]]:
+    """Words of the rows the first read skipped: the rows are cut out, stacked on one
+    white strip and read in one more Tesseract call, then put back where they were."""
+    boxes = missed_rows(img, runs, dpi)
+    if not boxes:
+        return []
+    margin = max(4, round(dpi * 0.05))
+    h_img, w_img = img.shape[:2]
+    crops, offsets, y = [], [], 0
+    for x0, y0, x1, y1 in boxes:
+        cx0, cy0 = max(0, x0 - margin), max(0, y0 - margin)
+        crop = img[cy0 : min(h_img, y1 + margin), cx0 : min(w_img, x1 + margin)]
+        crops.append((crop, y))
+        offsets.append((y, y + crop.shape[0], cx0, cy0 - y))
+        y += crop.shape[0] + margin
+    strip = np.full((y, max(c.shape[1] for c, _ in crops)), 255, np.uint8)
+    for crop, top in crops:
+        strip[top : top + crop.shape[0], : crop.shape[1]] = crop
+    k = 72.0 / dpi
+    out: list[list[Word]] = []
+    for run in _words(_read(strip, options.lang, 6, options.timeout), dpi):
+        kept = []
+        for w in run:
+            mid = (w.bbox.y0 + w.bbox.y1) / 2 / k
+            off = next(((dx, dy) for a, b, dx, dy in offsets if a <= mid < b), None)
+            if off is None:
+                continue
+            dx, dy = off[0] * k, off[1] * k
+            b = w.bbox
+            kept.append(
+                Word(w.text, BBox(b.x0 + dx, b.y0 + dy, b.x1 + dx, b.y1 + dy), w.confidence)
+            )
+        if kept:
+            out.append(kept)
+    return out
+
+
 def ocr_page(image: np.ndarray, dpi: int, number: int, options: ExtractOptions) -> Page:
     """OCR one page image (any 8-bit array) scanned at ``dpi`` → a :class:`Page`.
 
@@ -308,6 +352,8 @@ def ocr_page(image: np.ndarray, dpi: int, number: int, options: ExtractOptions) 
             again = _words(_read(turned, options.lang, steps.psm, options.timeout), eff_dpi)
             if _mean(again) > _mean(words):
                 img, words, orientation = turned, again, turn
+    if steps.recover:
+        words += _recover(img, words, eff_dpi, options)
     h, w = img.shape[:2]
     k = 72.0 / eff_dpi
     rotation = round(orientation + prep.skew, 2)

@@ -30,6 +30,8 @@ class OcrSteps:
     denoise: bool = True  # median blur 3×3
     upscale: bool = True  # pages under 250 dpi are enlarged to 300 dpi
     binarize: Binarize = "otsu"
+    rules: bool = True  # erase long table and frame rules before Tesseract reads
+    recover: bool = True  # read again, as lines, the inked rows the page read skipped
     orientation: bool = True  # Tesseract OSD, only when the first read looks wrong
     psm: int = 6  # psm 3 reads better but drops text in framed boxes (docs/ocr.md)
 

@@ -194,12 +194,31 @@ def scanned_jpeg(layer: TextLayer) -> tuple[Any, int] | None:
     import cv2
     import numpy as np
 
-    raw = np.frombuffer(stream.get_data() or b"", dtype=np.uint8)
+    raw = np.frombuffer(_jpeg_bytes(stream, len(filters)) or b"", dtype=np.uint8)
     flags = cv2.IMREAD_GRAYSCALE | cv2.IMREAD_IGNORE_ORIENTATION
     gray = cv2.imdecode(raw, flags) if raw.size else None
     if gray is None or gray.shape != (h, w):
         return None
     return gray, round(w / (bw / 72.0))
+
+
+def _jpeg_bytes(stream: Any, nfilters: int) -> bytes | None:
+    """The JPEG bytes of an image stream, or None when pdfminer cannot decode them.
+
+    fpdf2 writes a JPEG with PNG-predictor ``DecodeParms`` (Predictor 15); pdfminer then
+    applies the predictor to the JPEG and fails ("Unsupported predictor value: 255")
+    where pdfium ignores it. A plain, unencrypted ``DCTDecode`` stream *is* the JPEG, so
+    its raw bytes are taken; anything else that fails goes through pdfium.
+    """
+    try:
+        data: bytes | None = stream.get_data()
+        return data
+    except Exception as exc:
+        if nfilters == 1 and stream.decipher is None:
+            log.debug("image stream: %s; using the raw JPEG bytes", exc)
+            return bytes(stream.rawdata or b"")
+        log.debug("image stream: %s; pdfium will render the page", exc)
+        return None
 
 
 class _Renderer:
@@ -231,44 +250,99 @@ class _Renderer:
             self.doc.close()
 
 
+def _pdfium_only(data: bytes, options: ExtractOptions, error: PdfError) -> tuple[Page, ...]:
+    """Every page rendered by pdfium and OCRed: pdfminer could not parse the document.
+
+    Only a PDF that pdfium cannot open either is an error (pdfminer's, which says more).
+    """
+    import pypdfium2 as pdfium
+
+    from .ocr import ocr_page
+
+    try:
+        doc = pdfium.PdfDocument(data, password="")
+    except pdfium.PdfiumError as exc:
+        raise error from exc
+    try:
+        count = len(doc)
+    finally:
+        doc.close()
+    if not count:
+        raise error
+    log.warning("pdfminer cannot parse the PDF (%s): every page is rendered and OCRed", error)
+    renderer = _Renderer(data)
+    pages: list[Page] = []
+    try:
+        for i in range(count):
+            try:
+                gray = renderer.gray(i, options.dpi)
+            except Exception as exc:  # pdfium counted the page but cannot draw it
+                raise error from exc
+            pages.append(ocr_page(gray, options.dpi, i + 1, options))
+    finally:
+        renderer.close()
+    return tuple(pages)
+
+
+def _ocr_layer(layer: TextLayer, index: int, renderer: _Renderer, options: ExtractOptions) -> Page:
+    from .ocr import ocr_page
+
+    log.debug(
+        "page %d: text layer unusable (%d good, %d garbage chars), OCR",
+        index + 1,
+        layer.good,
+        layer.garbage,
+    )
+    direct = scanned_jpeg(layer)
+    if direct is not None:
+        gray, dpi = direct
+    else:
+        gray, dpi = renderer.gray(index, options.dpi), options.dpi
+    return ocr_page(gray, dpi, index + 1, options)
+
+
+def _rendered(index: int, renderer: _Renderer, options: ExtractOptions, why: object) -> Page:
+    """pdfminer choked on this page: pdfium may still draw it, and OCR reads it."""
+    from .ocr import ocr_page
+
+    log.warning("page %d: pdfminer cannot read it (%s), rendering it for OCR", index + 1, why)
+    try:
+        gray = renderer.gray(index, options.dpi)
+    except Exception as exc:
+        message = why.message if isinstance(why, PdfError) else _damaged(renderer.data, None)
+        raise PdfError(f"page {index + 1}: {message}") from exc
+    return ocr_page(gray, options.dpi, index + 1, options)
+
+
 def read_pdf(data: bytes, options: ExtractOptions) -> tuple[tuple[Page, ...], bool]:
     """Every page of a PDF, text layer or OCR per page (see the module docstring),
-    and whether the PDF declares embedded files (where an Order-X XML would be)."""
-    pdf_pages, embedded = _open(data)
+    and whether the PDF declares embedded files (where an Order-X XML would be).
+
+    Where pdfminer fails (the whole document, or one page's content or image streams)
+    but pdfium can draw, the affected pages are rendered and OCRed: only a PDF that
+    neither can read is an error.
+    """
+    try:
+        pdf_pages, embedded = _open(data)
+    except PdfError as exc:
+        if "password" in exc.message or "incomplete" in exc.message:
+            raise
+        return _pdfium_only(data, options, exc), False
     pages: list[Page] = []
     renderer = _Renderer(data)
     try:
         for index, layer in enumerate(_text_layers(data, pdf_pages)):
-            number = index + 1
             if isinstance(layer, PdfError):
-                # pdfminer choked on this page's content: pdfium may still draw it.
-                from .ocr import ocr_page
-
-                log.warning("page %d: text layer unreadable (%s), trying OCR", number, layer)
+                pages.append(_rendered(index, renderer, options, layer))
+            elif layer.needs_ocr:
                 try:
-                    gray = renderer.gray(index, options.dpi)
-                except Exception as exc:
-                    raise PdfError(f"page {number}: {layer.message}") from exc
-                pages.append(ocr_page(gray, options.dpi, number, options))
-                continue
-            if layer.needs_ocr:
-                from .ocr import ocr_page
-
-                log.debug(
-                    "page %d: text layer unusable (%d good, %d garbage chars), OCR",
-                    number,
-                    layer.good,
-                    layer.garbage,
-                )
-                direct = scanned_jpeg(layer)
-                if direct is not None:
-                    gray, dpi = direct
-                else:
-                    gray, dpi = renderer.gray(index, options.dpi), options.dpi
-                pages.append(ocr_page(gray, dpi, number, options))
-                del gray, direct
+                    pages.append(_ocr_layer(layer, index, renderer, options))
+                except IntakeError:
+                    raise
+                except Exception as exc:  # a pdfminer decoder failing on the page's image
+                    pages.append(_rendered(index, renderer, options, exc))
             else:
-                pages.append(_text_page(number, layer))
+                pages.append(_text_page(index + 1, layer))
     except IntakeError:
         raise
     except Exception as exc:
