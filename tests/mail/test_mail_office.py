@@ -73,3 +73,15 @@ def test_not_an_office_file() -> None:
     assert not is_office(b"%PDF-1.4", "x.pdf")
     with pytest.raises(ExtractionError, match="not a Word, Excel or OpenDocument file"):
         convert_to_pdf(b"hello", "notes.txt")
+
+
+def test_an_office_order_is_read_like_a_pdf_and_its_number_found() -> None:
+    from orderintake.analysis import analyse
+    from orderintake.config import SHIPPED_RULES_DIR
+    from orderintake.engine_rules import load_engine_rules
+    from orderintake.extract import ExtractOptions, extract_bytes
+
+    doc = extract_bytes(odt(), "Commande été.odt", ExtractOptions())
+    assert doc.source == "pdf-text" and "CF20230987" in doc.text
+    best = analyse(doc, load_engine_rules(SHIPPED_RULES_DIR)).order_numbers[0]
+    assert best.value == "CF20230987"

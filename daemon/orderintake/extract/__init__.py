@@ -70,6 +70,17 @@ def extract_bytes(data: bytes, name: str, options: ExtractOptions) -> Document:
         from .image import read_image
 
         return Document(name=name, pages=read_image(data, options))
+    if mime in sniff.OFFICE_TYPES:
+        from .office import convert_to_pdf, is_office
+
+        if is_office(data, name):
+            # Word, Excel and OpenDocument orders: LibreOffice lays them out as a PDF
+            # (the layout is what the engine's "right of / below the label" needs).
+            pdf = convert_to_pdf(data, Path(name).name or "document", timeout=options.timeout)
+            from .pdf import read_pdf
+
+            pages, _embedded = read_pdf(pdf, options)
+            return Document(name=name, pages=pages)
     suffix = Path(name).suffix.lower()
     what = _describe(data, mime)
     claimed = f" although its name ends in {suffix}" if suffix else ""
