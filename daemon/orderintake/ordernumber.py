@@ -36,6 +36,8 @@ _SEPARATORS = frozenset("-/._")
 _YEAR = regex.compile(r"(?:19|20)[0-9]{2}")
 _FOUR_DIGITS = regex.compile(r"[0-9]{4}")
 _SPLIT_DIGITS = regex.compile(r"(?<![0-9A-Za-z/.-])([0-9]{3,6}) ([0-9]{3,7})(?![0-9A-Za-z/-])")
+# Two OCR words closer than this many character widths may be one word split by Tesseract.
+_JOIN_GAP = 1.2
 _OCR_WORTH = regex.compile(r"[0-9OoIlZSB|]{4}")
 
 
@@ -187,7 +189,68 @@ def repair_line_ocr(text: str, prefixes: Sequence[str]) -> tuple[str, dict[int, 
     return "".join(chars), notes
 
 
-def _raw_candidates(li: int, text: str, masked: str, ocr: bool, rules: EngineRules) -> list[_Raw]:
+def close_blanks(line: Line) -> frozenset[int]:
+    """Offsets in ``line.text`` of the blanks between two words closer than ``_JOIN_GAP``
+    character widths (the words' mean glyph width): where OCR may have split one word.
+    Cells of a table, or two values side by side, stand further apart."""
+    out: set[int] = set()
+    offsets = layout.word_offsets(line)
+    for k in range(len(line.words) - 1):
+        left, right = line.words[k], line.words[k + 1]
+        char_w = (left.bbox.width + right.bbox.width) / (len(left.text) + len(right.text))
+        if right.bbox.x0 - left.bbox.x1 < _JOIN_GAP * char_w:
+            out.add(offsets[k][1])
+    return frozenset(out)
+
+
+def _joined(
+    li: int, repaired: str, blanks: frozenset[int], notes: dict[int, str], rules: EngineRules
+) -> list[_Raw]:
+    """Values an OCR blank split in two, offered joined: ``45001 48508`` (two digit runs,
+    ``_SPLIT_DIGITS``) and a known prefix split off its number (``ZINV 3716380``). A blank
+    inside a value that already separates its blocks with one separator ("BDC_24 27399")
+    was that separator misread: it is put back rather than dropped."""
+    out: list[_Raw] = []
+    for m in _SPLIT_DIGITS.finditer(repaired):
+        if m.end(1) in blanks:
+            value = m.group(1) + m.group(2)
+            fix = f"space removed at {len(m.group(1)) + 1}"
+            out.append(_Raw(value, "", li, m.start(), m.end(), False, (fix,)))
+    for blank in sorted(blanks):
+        a = repaired.rfind(" ", 0, blank) + 1
+        b = repaired.find(" ", blank + 1)
+        b = len(repaired) if b < 0 else b
+        left, right = repaired[a:blank], repaired[blank + 1 : b]
+        if not (left and right[:1].isdigit()) or left.isdigit():
+            continue  # digit runs are handled above
+        joined = left + right
+        for m in rules.strict.finditer(joined, timeout=0.5):
+            head = joined[m.start() : len(left)]
+            if not (m.start() < len(left) < m.end() and m.group("prefix")):
+                continue
+            value, suffix = split_suffix(m.group(), "", rules)
+            start = a + m.start()
+            end = start + len(value) + 1  # the blank is inside the span
+            seps = {c for c in head if c in _SEPARATORS}
+            kept = len(seps) == 1 and len(head) > len(m.group("prefix")) + 1
+            if kept:
+                sep = seps.pop()
+                fix = f"space read as {sep} at {len(head) + 1}"
+                value = value[: len(head)] + sep + value[len(head) :]
+            else:
+                fix = f"space removed at {len(head) + 1}"
+            fixes = tuple(  # positions in the value: one less after a removed blank
+                f"{notes[i]} at {i - start + (1 if i < blank or kept else 0)}"
+                for i in sorted(notes)
+                if start <= i < end
+            )
+            out.append(_Raw(value, suffix, li, start, end, False, (*fixes, fix)))
+    return out
+
+
+def _raw_candidates(
+    li: int, text: str, masked: str, ocr: bool, rules: EngineRules, blanks: frozenset[int]
+) -> list[_Raw]:
     out: list[_Raw] = []
     notes: dict[int, str] = {}
     repaired = masked
@@ -203,13 +266,13 @@ def _raw_candidates(li: int, text: str, masked: str, ocr: bool, rules: EngineRul
             out.append(_Raw(value, suffix, li, a, a + len(value), True, fixes))
     if not ocr:
         return out
-    # OCR inserts blanks into long digit runs ("45001 48508"): offer the joined value too.
-    for m in _SPLIT_DIGITS.finditer(repaired):
-        a, b = m.span()
-        out = [r for r in out if not (a <= r.start and r.end <= b)]  # the join replaces its parts
-        value = m.group(1) + m.group(2)
-        fix = f"space removed at {len(m.group(1)) + 1}"
-        out.append(_Raw(value, "", li, a, b, False, (fix,)))
+    # OCR inserts blanks into numbers ("45001 48508", "ZINV 3716380"): where the word boxes
+    # touch, offer the joined value too; it replaces the parts of a split digit run.
+    for joined in _joined(li, repaired, blanks, notes, rules):
+        if joined.value.isdigit():
+            a, b = joined.start, joined.end
+            out = [r for r in out if not (a <= r.start and r.end <= b)]
+        out.append(joined)
     for m in rules.fishing.finditer(masked, timeout=0.5):
         a, b = m.span()
         if any(r.start < b and a < r.end for r in out):
@@ -327,7 +390,8 @@ def page_candidates(page: Page, rules: EngineRules, found: Sequence[Found] = ())
         if not worth.search(text):  # no candidate can come from this line: skip the masks
             continue
         masked = mask_line(text, spans.get(li, ()), rules)
-        raws.extend(_raw_candidates(li, text, masked, ocr, rules))
+        blanks = close_blanks(line) if ocr else frozenset()
+        raws.extend(_raw_candidates(li, text, masked, ocr, rules, blanks))
     max_below = sc.below_max_lines_ocr if ocr else sc.below_max_lines
     # Labels matter only on a candidate's line and the lines above it within reach.
     wanted = {r.line - k for r in raws for k in range(max_below + 1) if r.line >= k}

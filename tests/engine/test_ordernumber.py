@@ -208,3 +208,34 @@ def test_ocr_blank_inside_a_number_is_joined(rules):
     )
     c = best(doc, rules)
     assert c.value == "4500148508" and c.corrections == ("space removed at 6",)
+
+
+def test_ocr_prefix_split_off_its_number_is_offered_joined(rules):
+    # Word boxes one character width apart: Tesseract may have split "ZINV3716380".
+    doc = make_doc(make_page(["P.O. Number: ZINV 3716380"], source="ocr"))
+    cands = {c.value: c for c in find_order_numbers(doc, rules)}
+    joined = cands["ZINV3716380"]
+    assert joined.corrections == ("space removed at 5",)
+    assert joined.evidence == "P.O. Number: ZINV 3716380"  # the line as read
+    assert joined.score < cands["ZINV 3716380"].score < 0.98  # a prefix's space may be meant
+
+
+def test_ocr_blank_read_for_the_values_own_separator_is_put_back(rules):
+    doc = make_doc(make_page(["Notre commande n°: BDC_24 27399"], source="ocr"))
+    c = best(doc, rules)
+    assert c.value == "BDC_24_27399" and c.corrections == ("space read as _ at 7",)
+    assert c.score < 0.98
+
+
+def test_text_layer_blanks_are_never_joined(rules):
+    rows = ["N° de commande", "45001 48508", "P.O. Number: ZINV 3716380 BDC_24 27399"]
+    found = values(make_doc(make_page(rows)), rules)
+    assert not {"4500148508", "ZINV3716380", "BDC_24_27399", "BDC_2427399"} & set(found)
+
+
+def test_ocr_numbers_far_apart_are_never_joined(rules):
+    # Two cells of a table row: the gap is many character widths.
+    rows = ["Commande", [(50.0, "45001"), (300.0, "48508")], [(50.0, "ZINV"), (300.0, "3716380")]]
+    found = values(make_doc(make_page(rows, source="ocr")), rules)
+    assert "4500148508" not in found and "ZINV3716380" not in found
+    assert "45001" in found and "48508" in found
