@@ -281,33 +281,22 @@ class Daemon:
             misfire_grace_time=None,
             next_run_time=datetime.now(UTC),
         )
-        sched.add_job(
-            self.maintenance,
-            "interval",
-            seconds=self.maintenance_interval,
-            id="maintenance",
-            max_instances=1,
-            coalesce=True,
-            next_run_time=datetime.now(UTC) + timedelta(seconds=5),
-        )
-        sched.add_job(
-            self.complete_sirene,
-            "interval",
-            seconds=self.sirene_interval,
-            id="sirene",
-            max_instances=1,
-            coalesce=True,
-            next_run_time=datetime.now(UTC) + timedelta(seconds=min(30.0, self.sirene_interval)),
-        )
-        sched.add_job(
-            self.deliver,
-            "interval",
-            seconds=self.deliver_interval,
-            id="handoff",
-            max_instances=1,
-            coalesce=True,
-            next_run_time=datetime.now(UTC) + timedelta(seconds=min(5.0, self.deliver_interval)),
-        )
+        now = datetime.now(UTC)
+        # (job, id, interval, first run after): no overlap, missed runs coalesced.
+        for job, job_id, every, first in (
+            (self.maintenance, "maintenance", self.maintenance_interval, 5.0),
+            (self.complete_sirene, "sirene", self.sirene_interval, min(30.0, self.sirene_interval)),
+            (self.deliver, "handoff", self.deliver_interval, min(5.0, self.deliver_interval)),
+        ):
+            sched.add_job(
+                job,
+                "interval",
+                seconds=every,
+                id=job_id,
+                max_instances=1,
+                coalesce=True,
+                next_run_time=now + timedelta(seconds=first),
+            )
         self._scheduler = sched
         sched.start()
         if self.settings.idle:

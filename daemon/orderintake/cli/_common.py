@@ -89,3 +89,11 @@ def iter_progress(items: Iterable[T], total: int, description: str) -> Iterator[
         for item in items:
             yield item
             bar.advance()
+
+
+def fail(message: str, code: int = 2) -> Any:
+    """Print ``orderintake: message`` on stderr and return the ``typer.Exit`` to raise."""
+    import typer
+
+    typer.echo(f"orderintake: {message}", err=True)
+    return typer.Exit(code)

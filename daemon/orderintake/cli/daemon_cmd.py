@@ -10,7 +10,7 @@ import typer
 
 from ..errors import IntakeError, StoreError
 from . import app
-from ._common import expand_inputs, iter_progress, write_json_line
+from ._common import expand_inputs, fail, iter_progress, write_json_line
 from ._sirene import sirene_reader, with_sirene
 
 if TYPE_CHECKING:
@@ -21,11 +21,6 @@ if TYPE_CHECKING:
 
 db_app = typer.Typer(help="Database schema: upgrade it, or show its revision.")
 app.add_typer(db_app, name="db")
-
-
-def _fail(message: str, code: int = 2) -> typer.Exit:
-    typer.echo(f"orderintake: {message}", err=True)
-    return typer.Exit(code)
 
 
 def _settings(ctx: typer.Context) -> Settings:
@@ -39,7 +34,7 @@ def _open_store(settings: Settings) -> Store:
     try:
         return Store.open(settings.database_url, settings.data_dir)
     except StoreError as exc:
-        raise _fail(str(exc)) from None
+        raise fail(str(exc)) from None
 
 
 def _stages(settings: Settings) -> Stages:
@@ -48,7 +43,7 @@ def _stages(settings: Settings) -> Stages:
     try:
         return Stages.load(settings)
     except IntakeError as exc:
-        raise _fail(f"rule files: {exc}") from None
+        raise fail(f"rule files: {exc}") from None
 
 
 @db_app.command("upgrade")
@@ -63,7 +58,7 @@ def db_upgrade(ctx: typer.Context) -> None:
         after = upgrade(db.engine)
         db.dispose()
     except StoreError as exc:
-        raise _fail(str(exc)) from None
+        raise fail(str(exc)) from None
     if before == after:
         typer.echo(f"database already at revision {after}")
     else:
@@ -81,7 +76,7 @@ def db_current(ctx: typer.Context) -> None:
         have = current_revision(db.engine)
         db.dispose()
     except StoreError as exc:
-        raise _fail(str(exc)) from None
+        raise fail(str(exc)) from None
     want = head_revision()
     state = "up to date" if have == want else f"behind: run `orderintake db upgrade` ({want})"
     typer.echo(f"{have or 'empty'} ({state})")
@@ -99,7 +94,7 @@ def _daemon(settings: Settings) -> Any:
         client = build_client(settings, store.db.engine)  # a provider's typo stops here
     except IntakeError as exc:
         store.close()
-        raise _fail(str(exc)) from None
+        raise fail(str(exc)) from None
     return Daemon(settings, store, _stages(settings), sirene_client=client)
 
 
@@ -121,7 +116,7 @@ def poll(
 ) -> None:
     """Poll the mailbox one time: process every new mail, then exit."""
     if not once:
-        raise _fail("use `orderintake poll --once` (or `orderintake run` for the daemon)")
+        raise fail("use `orderintake poll --once` (or `orderintake run` for the daemon)")
     settings = _settings(ctx)
     daemon = _daemon(settings)
     try:
@@ -130,7 +125,7 @@ def poll(
         daemon.stop()
         daemon.store.close()
     if report is None:
-        raise _fail("the mailbox could not be polled (see the log above)", 1)
+        raise fail("the mailbox could not be polled (see the log above)", 1)
     counts = ", ".join(f"{n} {s}" for s, n in sorted(report.counts().items())) or "nothing new"
     typer.echo(f"{report.listed} mail(s) in the folder; processed: {counts}")
 
@@ -231,10 +226,10 @@ def demo(
     """Set up data/, seed a local Maildir from the training mails, poll once, show the queue."""
     settings = _settings(ctx)
     if not settings.mailbox_url.startswith("maildir://"):
-        raise _fail("the demo uses a local Maildir: unset mailbox_url (or point it at maildir://)")
+        raise fail("the demo uses a local Maildir: unset mailbox_url (or point it at maildir://)")
     mails = sorted(corpus.rglob("*.eml")) if corpus.is_dir() else []
     if not mails:
-        raise _fail(
+        raise fail(
             f"no mails in {corpus}: generate the corpus first with `python -m training_set.generate`"
         )
     from ..store.db import Database, upgrade
@@ -253,7 +248,7 @@ def demo(
         daemon.stop()
         daemon.store.close()
     if report is None:
-        raise _fail("the local Maildir could not be polled", 1)
+        raise fail("the local Maildir could not be polled", 1)
     typer.echo(f"processed {report.processed} mail(s) in this poll. The store now holds:")
     for status, n in sorted(counts.items()):
         typer.echo(f"  {status:<22} {n}")
@@ -304,11 +299,11 @@ def _demo_user(settings: Settings) -> str:
             try:
                 pw_hash = auth.hash_password(password)
             except ValueError as exc:
-                raise _fail(f"ORDERINTAKE_PASSWORD: {exc}") from None
+                raise fail(f"ORDERINTAKE_PASSWORD: {exc}") from None
             user = decisions.add_user(db, DEMO_USER, "clerk", pw_hash)
             decisions.audit(db, None, "user.add", f"user:{user.id}", {"name": DEMO_USER})
     except StoreError as exc:
-        raise _fail(str(exc)) from None
+        raise fail(str(exc)) from None
     finally:
         store.close()
     if given:

@@ -12,6 +12,7 @@ import typer
 
 from ..errors import IntakeError
 from . import app
+from ._common import fail
 
 if TYPE_CHECKING:
     from ..config import Settings
@@ -21,18 +22,13 @@ user_app = typer.Typer(help="Clerks and administrators of the review page.")
 app.add_typer(user_app, name="user")
 
 
-def _fail(message: str, code: int = 2) -> typer.Exit:
-    typer.echo(f"orderintake: {message}", err=True)
-    return typer.Exit(code)
-
-
 def _store(settings: Settings) -> Store:
     from ..store.repo import Store
 
     try:
         return Store.open(settings.database_url, settings.data_dir)
     except IntakeError as exc:
-        raise _fail(str(exc)) from None
+        raise fail(str(exc)) from None
 
 
 @app.command("serve")
@@ -60,7 +56,7 @@ def serve(
     try:
         application = create_app(settings, store=store, deliver_every=10.0 if deliver else None)
     except IntakeError as exc:
-        raise _fail(str(exc)) from None
+        raise fail(str(exc)) from None
     typer.echo(f"review page on http://{host}:{port}/ (Ctrl-C to stop)")
     uvicorn.run(application, host=host, port=port, log_level="warning")
 
@@ -76,23 +72,23 @@ def user_add(
     from ..store import decisions
 
     if role not in auth.ROLES:
-        raise _fail(f"--role must be clerk or admin, not {role!r}")
+        raise fail(f"--role must be clerk or admin, not {role!r}")
     password = os.environ.get("ORDERINTAKE_PASSWORD")
     if not password:
         if not sys.stdin.isatty():
-            raise _fail("no password: set ORDERINTAKE_PASSWORD or run in a terminal")
+            raise fail("no password: set ORDERINTAKE_PASSWORD or run in a terminal")
         password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
     try:
         pw_hash = auth.hash_password(password)
     except ValueError as exc:
-        raise _fail(str(exc)) from None
+        raise fail(str(exc)) from None
     store = _store(ctx.obj.settings())
     try:
         with store.db.session() as db:
             user = decisions.add_user(db, name, role, pw_hash)
             decisions.audit(db, None, "user.add", f"user:{user.id}", {"name": name, "role": role})
     except IntakeError as exc:
-        raise _fail(str(exc), 1) from None
+        raise fail(str(exc), 1) from None
     finally:
         store.close()
     typer.echo(f"user {user.name!r} added ({user.role})")
@@ -123,13 +119,13 @@ def export(
     from .. import handoff
 
     if fmt not in ("csv", "json"):
-        raise _fail(f"--format must be csv or json, not {fmt!r}")
+        raise fail(f"--format must be csv or json, not {fmt!r}")
     when = None
     if since:
         try:
             when = datetime.fromisoformat(since)
         except ValueError:
-            raise _fail(f"--since: not a date: {since!r} (expected YYYY-MM-DD)") from None
+            raise fail(f"--since: not a date: {since!r} (expected YYYY-MM-DD)") from None
         when = when if when.tzinfo else when.replace(tzinfo=UTC)
     store = _store(ctx.obj.settings())
     try:
@@ -139,7 +135,7 @@ def export(
             with out.open("w", encoding="utf-8", newline="") as fh:
                 n = handoff.export_orders(store, when, fmt, fh)
     except (IntakeError, OSError) as exc:
-        raise _fail(str(exc), 1) from None
+        raise fail(str(exc), 1) from None
     finally:
         store.close()
     typer.echo(f"{n} validated order(s) exported", err=True)
@@ -157,7 +153,7 @@ def export_labels(
     try:
         n = handoff.export_labels(store, folder)
     except (IntakeError, OSError) as exc:
-        raise _fail(str(exc), 1) from None
+        raise fail(str(exc), 1) from None
     finally:
         store.close()
     typer.echo(f"{n} labelled mail(s) written to {folder / 'labels.csv'}")
