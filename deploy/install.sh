@@ -19,7 +19,8 @@ sudo=""
 if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
 
 pkgs=(python3 python3-venv python3-dev gcc tesseract-ocr tesseract-ocr-fra tesseract-ocr-eng
-      tesseract-ocr-osd libreoffice-writer-nogui libreoffice-calc-nogui fonts-dejavu-core)
+      tesseract-ocr-osd libreoffice-writer-nogui libreoffice-calc-nogui fonts-dejavu-core
+      fonts-dejavu-extra fonts-liberation)
 if [ "$dev" -eq 1 ]; then
   pkgs+=(dovecot-imapd openssl postgresql chromium)
 fi
