@@ -31,6 +31,11 @@ FIELDS_FILE = "fields.toml"
 _PATTERN_RULE = {
     "pattern": FieldSpec("pattern", "The regular expression (TOML literal string).", True),
     "weight": FieldSpec("float", "How strongly a match says 'order number here' (0..1).", True),
+    "attaches": FieldSpec(
+        "bool",
+        "A bare number sign (N°, Numéro): right after another label it is part of that label "
+        "('Marché n°' is the market's number, 'Engagement juridique n°' the EJ's); default false.",
+    ),
 }
 
 SCORING_FIELDS: dict[str, FieldSpec] = {
@@ -222,6 +227,7 @@ class Keyword:
     name: str
     pattern: regex.Pattern[str]
     weight: float
+    attaches: bool = False
 
 
 @dataclass(frozen=True)
@@ -314,7 +320,8 @@ def compile_rules(on: LoadedFile, fl: LoadedFile) -> EngineRules:
             )
     return EngineRules(
         keywords=tuple(
-            Keyword(name, v["pattern"], v["weight"]) for name, v in d["keywords"].items()
+            Keyword(name, v["pattern"], v["weight"], bool(v.get("attaches", False)))
+            for name, v in d["keywords"].items()
         ),
         prefixes=tuple(sorted(d["prefixes"], key=len, reverse=True)),
         strict=d["patterns"]["strict"],

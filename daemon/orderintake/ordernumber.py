@@ -28,16 +28,14 @@ from . import layout
 from .engine_rules import EngineRules
 from .identifiers import Found
 from .model import BBox, Candidate, Document, Line, Page
+from .ocr_repair import SEPARATORS, close_blanks, repair_line_ocr, repair_ocr
+
+__all__ = ["find_order_numbers", "page_candidates", "repair_ocr", "split_suffix"]
 
 _MASK = "\x00"
-_DIGIT_LIKE = {"O": "0", "o": "0", "I": "1", "l": "1", "|": "1", "Z": "2", "S": "5", "B": "8"}
-_LOWER_LIKE = frozenset("ol|")
-_SEPARATORS = frozenset("-/._")
 _YEAR = regex.compile(r"(?:19|20)[0-9]{2}")
 _FOUR_DIGITS = regex.compile(r"[0-9]{4}")
 _SPLIT_DIGITS = regex.compile(r"(?<![0-9A-Za-z/.-])([0-9]{3,6}) ([0-9]{3,7})(?![0-9A-Za-z/-])")
-# Two OCR words closer than this many character widths may be one word split by Tesseract.
-_JOIN_GAP = 1.2
 _OCR_WORTH = regex.compile(r"[0-9OoIlZSB|]{4}")
 
 
@@ -51,7 +49,15 @@ class _Label:
     text: str
     column: BBox
     heads: bool = True  # starts its cell with little after it: may own values below
+    attaches: bool = False  # a bare "N°": after another label it is part of it
 
+
+#: The candidate's cell starts with a label of its own ("Imputation :"): it owns the value.
+_OWN_LABEL = regex.compile(r"[^\W\d_]{2,}[^:;]*[:;]\s*\Z")
+
+#: A column header we do not know ("Demande d'achat" right over "DA86021"): a capitalised
+#: phrase without digits. A note in brackets or a date under a label does not stop it.
+_HEADER = regex.compile(r"[[:upper:]][^0-9]*\Z")
 
 _PROSE = regex.compile(r"(?:\b[a-zà-ÿ]{2,}\b[\s,']+){3}")
 
@@ -87,44 +93,6 @@ def mask_line(text: str, spans: Sequence[tuple[int, int]], rules: EngineRules) -
     return "".join(chars)
 
 
-def repair_ocr(value: str) -> tuple[str, tuple[str, ...]]:
-    """Read OCR look-alikes as digits where a digit is expected: a run of upper-case
-    look-alikes with a digit on both sides, a lower-case one (``o``, ``l``, ``|``) next to
-    a digit (an order number has no lower case). Returns the value and the corrections."""
-    chars = list(value)
-    corrections: list[str] = []
-    i = 0
-    while i < len(chars):
-        if chars[i] not in _DIGIT_LIKE:
-            i += 1
-            continue
-        j = i
-        while j < len(chars) and chars[j] in _DIGIT_LIKE:
-            j += 1
-        left = i > 0 and chars[i - 1].isdigit()
-        right = j < len(chars) and chars[j].isdigit()
-        for k in range(i, j):
-            c = chars[k]
-            if (left and right) or (c in _LOWER_LIKE and (left or right)):
-                corrections.append(f"{c}→{_DIGIT_LIKE[c]} at {k + 1}")
-                chars[k] = _DIGIT_LIKE[c]
-        i = j
-    # A block after a separator that is mostly digits is a digit block: "2025-B8848".
-    start = 0
-    for k in range(len(chars) + 1):
-        if k == len(chars) or chars[k] in _SEPARATORS:
-            block = chars[start:k]
-            digits = sum(c.isdigit() for c in block)
-            if start > 0 and digits >= 3 and digits >= 2 * (len(block) - digits):
-                for n in range(start, k):
-                    c = chars[n]
-                    if c in _DIGIT_LIKE:
-                        corrections.append(f"{c}→{_DIGIT_LIKE[c]} at {n + 1}")
-                        chars[n] = _DIGIT_LIKE[c]
-            start = k + 1
-    return "".join(chars), tuple(corrections)
-
-
 def split_suffix(value: str, after: str, rules: EngineRules) -> tuple[str, str]:
     """(number, suffix): the rule file's inner suffixes off the end of ``value`` (the
     number keeps 4 consecutive digits), then a trailing suffix from the text ``after``."""
@@ -141,66 +109,6 @@ def split_suffix(value: str, after: str, rules: EngineRules) -> tuple[str, str]:
             suffix += m.group()
             break
     return value, suffix.strip()
-
-
-_LETTER_LIKE = {"0": "O", "1": "I", "5": "S", "8": "B", "2": "Z"}
-_TOKEN = regex.compile(r"[^\s\x00]+")
-
-
-def repair_line_ocr(text: str, prefixes: Sequence[str]) -> tuple[str, dict[int, str]]:
-    """One-for-one OCR repairs over a whole line (offsets unchanged): look-alikes inside
-    digit runs become digits (:func:`repair_ocr`), digits read inside a known prefix become
-    its letters ("P.0." → "P.O.", "C0" → "CO"), a lower-case l or i between capitals is an I.
-    Returns the repaired line and position → correction."""
-    chars = list(text)
-    notes: dict[int, str] = {}
-    for m in _TOKEN.finditer(text):
-        tok, start = m.group(), m.start()
-        fixed, _ = repair_ocr(tok)
-        for p in prefixes:
-            head = fixed[: len(p)]
-            if (
-                len(fixed) > len(p)
-                and head != p
-                and any(c.isalpha() for c in p)
-                and any(ch.isdigit() for ch in fixed[len(p) :])
-                and all(
-                    h == c or _LETTER_LIKE.get(h) == c or (h, c) == ("O", "D")  # BOC → BDC
-                    for h, c in zip(head, p, strict=True)
-                )
-            ):
-                fixed = p + fixed[len(p) :]
-                break
-        fixed_chars = list(fixed)
-        lead = len(fixed_chars) - len("".join(fixed_chars).lstrip(".,'`‘’:;"))
-        if 0 < lead <= 2 and lead < len(fixed_chars) and fixed_chars[lead].isalnum():
-            # a speck read as punctuation stuck to the number: ":.L 12345"
-            fixed_chars[:lead] = [" "] * lead
-        for i in range(1, len(fixed_chars) - 1):
-            left, right = fixed_chars[i - 1], fixed_chars[i + 1]
-            if fixed_chars[i] in "li" and left.isupper() and right.isupper():
-                fixed_chars[i] = "I"
-            elif fixed_chars[i] in "Il|" and left.isdigit() and right.isupper():
-                fixed_chars[i] = "/"  # "39702INN": a slash before the buyer's initials
-        for i, (old, new) in enumerate(zip(tok, fixed_chars, strict=True)):
-            if old != new:
-                chars[start + i] = new
-                notes[start + i] = f"{old}→{new}"
-    return "".join(chars), notes
-
-
-def close_blanks(line: Line) -> frozenset[int]:
-    """Offsets in ``line.text`` of the blanks between two words closer than ``_JOIN_GAP``
-    character widths (the words' mean glyph width): where OCR may have split one word.
-    Cells of a table, or two values side by side, stand further apart."""
-    out: set[int] = set()
-    offsets = layout.word_offsets(line)
-    for k in range(len(line.words) - 1):
-        left, right = line.words[k], line.words[k + 1]
-        char_w = (left.bbox.width + right.bbox.width) / (len(left.text) + len(right.text))
-        if right.bbox.x0 - left.bbox.x1 < _JOIN_GAP * char_w:
-            out.add(offsets[k][1])
-    return frozenset(out)
 
 
 def _joined(
@@ -231,7 +139,7 @@ def _joined(
             value, suffix = split_suffix(m.group(), "", rules)
             start = a + m.start()
             end = start + len(value) + 1  # the blank is inside the span
-            seps = {c for c in head if c in _SEPARATORS}
+            seps = {c for c in head if c in SEPARATORS}
             kept = len(seps) == 1 and len(head) > len(m.group("prefix")) + 1
             if kept:
                 sep = seps.pop()
@@ -307,18 +215,43 @@ def _labels(page: Page, rules: EngineRules, wanted: Iterable[int]) -> list[_Labe
         for weight_sign, rules_list in ((1, keywords), (-1, negatives)):
             for rule in rules_list:
                 w = rule.weight if weight_sign > 0 else -rule.penalty  # type: ignore[union-attr]
+                attaches = bool(getattr(rule, "attaches", False))
                 for m in rule.pattern.finditer(text, timeout=0.5):
                     a, b = m.span()
                     col = layout.span_bbox(line, a, b)
                     heads = _heads_column(line, a)
-                    found.append(_Label(li, a, b, w, rule.name, m.group(), col, heads))
+                    found.append(_Label(li, a, b, w, rule.name, m.group(), col, heads, attaches))
         found.sort(key=lambda f: (-(f.end - f.start), -f.weight))
         kept: list[_Label] = []
         for f in found:  # longest first: a label overlapping a kept one is dropped
             if any(f.start < k.end and k.start < f.end for k in kept):
                 continue
             kept.append(f)
-        out.extend(sorted(kept, key=lambda f: f.start))
+        out.extend(_attach(sorted(kept, key=lambda f: f.start), text))
+    return out
+
+
+_GLUE = regex.compile(r"[\s.:,'’-]*")
+
+
+def _attach(labels: list[_Label], text: str) -> list[_Label]:
+    """A bare number sign right after another label is part of it: "Marché n°" is the
+    market's number (negative), "Engagement juridique n°" the EJ's (its own weight), not a
+    generic "N°" owning the value."""
+    out: list[_Label] = []
+    for lb in labels:
+        prev = out[-1] if out else None
+        if lb.attaches and prev is not None and _GLUE.fullmatch(text[prev.end : lb.start]):
+            col = prev.column
+            col = BBox(
+                min(col.x0, lb.column.x0),
+                min(col.y0, lb.column.y0),
+                max(col.x1, lb.column.x1),
+                max(col.y1, lb.column.y1),
+            )
+            out[-1] = replace(prev, end=lb.end, text=text[prev.start : lb.end], column=col)
+            continue
+        out.append(lb)
     return out
 
 
@@ -346,9 +279,13 @@ def _owner(
     its own: a wrapped sentence), ``("below", lines)`` when it heads the candidate's
     column within ``max_below`` lines (the most overlapping one on a tie)."""
     line_text = page.lines[raw.line].text
+    cell = layout.cell_at(page.lines[raw.line], raw.start)
+    own = _OWN_LABEL.search(line_text[cell.start : raw.start]) is not None
     same = [lb for lb in labels if lb.line == raw.line and lb.end <= raw.start]
     if same:
         lb = max(same, key=lambda x: x.end)
+        if own and lb.end <= cell.start:
+            return None, "", 0  # its own cell's label is nearer than the one we know
         return lb, "line", _tokens_between(line_text[lb.end : raw.start])
     if raw.line > 0 and _tokens_between(line_text[: raw.start]) == 0 and _wraps(page, raw.line - 1):
         prev = page.lines[raw.line - 1].text
@@ -357,18 +294,26 @@ def _owner(
         ]
         if ends:
             return max(ends, key=lambda x: x.end), "line", 1
-    best: tuple[int, float, _Label] | None = None
-    for lb in labels:
-        d = raw.line - lb.line
-        if not (0 < d <= max_below and lb.heads):
-            continue
-        overlap = min(lb.column.x1, bbox.x1) - max(lb.column.x0, bbox.x0)
-        if overlap <= -slack:
-            continue
-        if best is None or (d, -overlap) < (best[0], -best[1]):
-            best = (d, overlap, lb)
-    if best:
-        return best[2], "below", best[0]
+    if own:
+        return None, "", 0  # "Imputation : 6014-36": a label we do not know owns it
+    for d in range(1, min(max_below, raw.line) + 1):
+        li = raw.line - d
+        best: tuple[float, _Label] | None = None
+        for lb in labels:
+            if lb.line != li or not lb.heads:
+                continue
+            overlap = min(lb.column.x1, bbox.x1) - max(lb.column.x0, bbox.x0)
+            if overlap > -slack and (best is None or overlap > best[0]):
+                best = (overlap, lb)
+        if best:
+            return best[1], "below", d
+        above = " ".join(
+            w.text
+            for w in page.lines[li].words
+            if w.bbox.x0 < bbox.x1 and bbox.x0 < w.bbox.x1 and any(c.isalnum() for c in w.text)
+        )
+        if d == 1 and _HEADER.match(above) and not _PROSE.search(above):
+            return None, "", 0  # the value's own header is a label we do not know
     return None, "", 0
 
 

@@ -239,3 +239,52 @@ def test_ocr_numbers_far_apart_are_never_joined(rules):
     found = values(make_doc(make_page(rows, source="ocr")), rules)
     assert "4500148508" not in found and "ZINV3716380" not in found
     assert "45001" in found and "48508" in found
+
+
+def test_a_bare_number_sign_belongs_to_the_label_before_it(rules):
+    # "Marché n°" is the market's number; the candidate under it has its own label.
+    rows = [
+        "BON DE COMMANDE",
+        [(50, "Engagement juridique n° 1000412137")],
+        [(50, "Marché n° 2023-AO-0201 lot 4")],
+        [(50, "Imputation : 6038-72")],
+    ]
+    cands = find_order_numbers(make_doc(make_page(rows, source="ocr")), rules)
+    assert cands[0].value == "1000412137"
+    assert cands[0].keyword == "Engagement juridique n°"
+    scores = {c.value: c.score for c in cands}
+    assert scores["6038-72"] < 0.1, scores
+
+
+def test_a_value_with_a_label_of_its_own_does_not_inherit_one_from_above(rules):
+    # A construction order read from a scan: "N/Réf." came out as "NIREf."; the TVA label
+    # three lines up must not own the value.
+    rows = [
+        "N° TVA intracom. : FR 37 142 973 320",
+        "ORDRE",
+        "D'ACHAT",
+        [(50, "Chantier : 24-198"), (300, "Destinataire")],
+        [(50, "Code : CDA946141"), (300, "ELECTRO-MESURE SAS")],
+    ]
+    cands = find_order_numbers(make_doc(make_page(rows, source="ocr")), rules)
+    c = next(c for c in cands if c.value == "CDA946141")
+    assert not any("negative" in r for r in c.reasons), c.reasons
+    assert c.score > 0.1
+
+
+def test_n_ref_is_ours_and_v_ref_is_the_supplier_s(rules):
+    rows = ["N/Réf. : OA24-08393", "V/Réf. : D24-6048-0042"]
+    cands = find_order_numbers(make_doc(make_page(rows)), rules)
+    assert cands[0].value == "OA24-08393" and cands[0].score > 0.5
+    assert all(c.score < 0.1 for c in cands[1:]), cands
+
+
+def test_an_unknown_header_right_above_owns_its_column(rules):
+    rows = [
+        [(50, "SIRET : 29670256608487")],
+        [(50, "Numéro de"), (200, "Date"), (300, "Demande d'achat")],
+        [(50, "CA-24-55018"), (200, "30/06/2024"), (300, "DA86021")],
+    ]
+    cands = find_order_numbers(make_doc(make_page(rows, source="ocr")), rules)
+    assert cands[0].value == "CA-24-55018", cands
+    assert not any("negative" in r for r in cands[0].reasons)

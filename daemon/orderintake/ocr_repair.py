@@ -1,0 +1,120 @@
+"""OCR repairs for order numbers: what Tesseract misreads, put back. Pure functions.
+
+Used by :mod:`orderintake.ordernumber` on OCR pages only (never on a text layer, whose
+characters are exact): look-alike letters inside digit runs (O/0, I/l/1, Z/2, S/5, B/8),
+digits read inside a known prefix ("P.0." for "P.O."), and the blanks Tesseract puts
+between two halves of one word. Every repair is reported so the clerk sees it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from . import layout
+from .model import Line
+
+_DIGIT_LIKE = {"O": "0", "o": "0", "I": "1", "l": "1", "|": "1", "Z": "2", "S": "5", "B": "8"}
+_LOWER_LIKE = frozenset("ol|")
+SEPARATORS = frozenset("-/._")
+# Two OCR words closer than this many character widths may be one word split by Tesseract.
+_JOIN_GAP = 1.2
+
+
+def repair_ocr(value: str) -> tuple[str, tuple[str, ...]]:
+    """Read OCR look-alikes as digits where a digit is expected: a run of upper-case
+    look-alikes with a digit on both sides, a lower-case one (``o``, ``l``, ``|``) next to
+    a digit (an order number has no lower case). Returns the value and the corrections."""
+    chars = list(value)
+    corrections: list[str] = []
+    i = 0
+    while i < len(chars):
+        if chars[i] not in _DIGIT_LIKE:
+            i += 1
+            continue
+        j = i
+        while j < len(chars) and chars[j] in _DIGIT_LIKE:
+            j += 1
+        left = i > 0 and chars[i - 1].isdigit()
+        right = j < len(chars) and chars[j].isdigit()
+        for k in range(i, j):
+            c = chars[k]
+            if (left and right) or (c in _LOWER_LIKE and (left or right)):
+                corrections.append(f"{c}→{_DIGIT_LIKE[c]} at {k + 1}")
+                chars[k] = _DIGIT_LIKE[c]
+        i = j
+    # A block after a separator that is mostly digits is a digit block: "2025-B8848".
+    start = 0
+    for k in range(len(chars) + 1):
+        if k == len(chars) or chars[k] in SEPARATORS:
+            block = chars[start:k]
+            digits = sum(c.isdigit() for c in block)
+            if start > 0 and digits >= 3 and digits >= 2 * (len(block) - digits):
+                for n in range(start, k):
+                    c = chars[n]
+                    if c in _DIGIT_LIKE:
+                        corrections.append(f"{c}→{_DIGIT_LIKE[c]} at {n + 1}")
+                        chars[n] = _DIGIT_LIKE[c]
+            start = k + 1
+    return "".join(chars), tuple(corrections)
+
+
+_LETTER_LIKE = {"0": "O", "1": "I", "5": "S", "8": "B", "2": "Z"}
+_TOKEN = regex.compile(r"[^\s\x00]+")
+
+
+def repair_line_ocr(text: str, prefixes: Sequence[str]) -> tuple[str, dict[int, str]]:
+    """One-for-one OCR repairs over a whole line (offsets unchanged): look-alikes inside
+    digit runs become digits (:func:`repair_ocr`), digits read inside a known prefix become
+    its letters ("P.0." → "P.O.", "C0" → "CO"), a lower-case l or i between capitals is an I.
+    Returns the repaired line and position → correction."""
+    chars = list(text)
+    notes: dict[int, str] = {}
+    for m in _TOKEN.finditer(text):
+        tok, start = m.group(), m.start()
+        fixed, _ = repair_ocr(tok)
+        for p in prefixes:
+            head = fixed[: len(p)]
+            if (
+                len(fixed) > len(p)
+                and head != p
+                and any(c.isalpha() for c in p)
+                and any(ch.isdigit() for ch in fixed[len(p) :])
+                and all(
+                    h == c or _LETTER_LIKE.get(h) == c or (h, c) == ("O", "D")  # BOC → BDC
+                    for h, c in zip(head, p, strict=True)
+                )
+            ):
+                fixed = p + fixed[len(p) :]
+                break
+        fixed_chars = list(fixed)
+        lead = len(fixed_chars) - len("".join(fixed_chars).lstrip(".,'`‘’:;"))
+        if 0 < lead <= 2 and lead < len(fixed_chars) and fixed_chars[lead].isalnum():
+            # a speck read as punctuation stuck to the number: ":.L 12345"
+            fixed_chars[:lead] = [" "] * lead
+        for i in range(1, len(fixed_chars) - 1):
+            left, right = fixed_chars[i - 1], fixed_chars[i + 1]
+            if fixed_chars[i] in "li" and left.isupper() and right.isupper():
+                fixed_chars[i] = "I"
+            elif fixed_chars[i] in "Il|" and left.isdigit() and right.isupper():
+                fixed_chars[i] = "/"  # "39702INN": a slash before the buyer's initials
+        for i, (old, new) in enumerate(zip(tok, fixed_chars, strict=True)):
+            if old != new:
+                chars[start + i] = new
+                notes[start + i] = f"{old}→{new}"
+    return "".join(chars), notes
+
+
+def close_blanks(line: Line) -> frozenset[int]:
+    """Offsets in ``line.text`` of the blanks between two words closer than ``_JOIN_GAP``
+    character widths (the words' mean glyph width): where OCR may have split one word.
+    Cells of a table, or two values side by side, stand further apart."""
+    out: set[int] = set()
+    offsets = layout.word_offsets(line)
+    for k in range(len(line.words) - 1):
+        left, right = line.words[k], line.words[k + 1]
+        char_w = (left.bbox.width + right.bbox.width) / (len(left.text) + len(right.text))
+        if right.bbox.x0 - left.bbox.x1 < _JOIN_GAP * char_w:
+            out.add(offsets[k][1])
+    return frozenset(out)
