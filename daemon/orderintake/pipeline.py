@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import re
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -133,6 +134,7 @@ def process_raw(raw: bytes, *, name: str, stages: Stages) -> MailResult:
         classification = classify(
             message, stages.classify_rules, [h for h in hints if h is not None]
         )
+        numbers = _mail_numbers(message, stages)
     except IntakeError as exc:
         return MailResult(name, message, error=str(exc), retryable=exc.retryable)
     except Exception as exc:
@@ -143,6 +145,7 @@ def process_raw(raw: bytes, *, name: str, stages: Stages) -> MailResult:
             r,
             is_order_document=h is not None
             and not ((h.invoice_wording or h.quote_wording) and not h.order_wording),
+            candidates=_corroborated(r, numbers),
         )
         for r, h in zip(results, hints, strict=True)
     ]
@@ -154,6 +157,23 @@ def process_raw(raw: bytes, *, name: str, stages: Stages) -> MailResult:
         order_number=best_order_number(marked) if classification.is_order else None,
         seconds=time.perf_counter() - started,
     )
+
+
+def _mail_numbers(message: Any, stages: Stages) -> list[str]:
+    """Order numbers the mail's subject and own words state (:mod:`.corroborate`)."""
+    from .corroborate import mail_numbers
+
+    return mail_numbers(message.subject, message.body, stages.engine_rules)
+
+
+def _corroborated(r: AttachmentResult, numbers: Sequence[str]) -> tuple[Candidate, ...]:
+    """The attachment's candidates once the mail's own numbers have confirmed theirs."""
+    if not numbers or not r.candidates:
+        return r.candidates
+    from .corroborate import corroborate
+
+    ocr = {p.number for p in r.document.pages if p.source == "ocr"} if r.document else set()
+    return tuple(corroborate(r.candidates, numbers, ocr))
 
 
 def best_order_number(results: list[AttachmentResult]) -> Candidate | None:

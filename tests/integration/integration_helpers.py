@@ -54,8 +54,10 @@ def acme_order_pdf(number: str, reference: str) -> bytes:
 
 
 def acme_order_mail(number: str, reference: str) -> bytes:
+    """ACME's order mail. Its subject does not repeat the number: a subject that did would
+    confirm it (corroborate.py) and leave nothing for the learning tests to teach."""
     return mail(
-        f"Commande {number}",
+        "Commande ACME Industrie",
         "Bonjour,\n\nVeuillez trouver ci-joint notre commande.\n\nCordialement,\nACME achats",
         [(f"commande-{number}.pdf", acme_order_pdf(number, reference))],
         sender="achats@acme-industrie.fr",

@@ -231,7 +231,44 @@ def pipeline_classify(path: str) -> dict[str, Any]:
         "subject": result.message.subject if result.message else None,
         "reasons": list(result.classification.reasons) + [f"unreadable {u}" for u in unread],
         "error": None,
+        "order_number": result.order_number.value if result.order_number else None,
+        "attachments_only": _attachments_only(result),
     }
+
+
+def _attachments_only(result: Any) -> str | None:
+    """The mail's order number as the attachments alone give it (before the mail's own
+    text confirmed one: the engine's analysis of each attachment, unchanged)."""
+    pool = [a for a in result.attachments if a.analysis and a.analysis.get("order_numbers")]
+    pool = [a for a in pool if a.is_order_document] or pool
+    tops = [a.analysis["order_numbers"][0] for a in pool]
+    return max(tops, key=lambda c: c["score"])["value"] if tops else None
+
+
+def read_order_numbers(corpus: Path) -> dict[Path, str]:
+    """Labelled order numbers of the order mails of ``corpus/labels.csv``."""
+    with (corpus / "labels.csv").open(newline="", encoding="utf-8") as fh:
+        return {
+            corpus / row["path"]: row["order_number"]
+            for row in csv.DictReader(fh)
+            if row.get("kind") == "eml" and row.get("is_order") == "1" and row.get("order_number")
+        }
+
+
+def _report_numbers(labelled: dict[Path, str], objs: dict[Path, dict[str, Any]], show: int) -> None:
+    """Top-1 order number of the order mails, with and without the mail's own text."""
+    rows = [(p, n, objs[p]) for p, n in labelled.items() if p in objs]
+    if not rows:
+        return
+    final = sum(o.get("order_number") == n for _, n, o in rows)
+    alone = sum(o.get("attachments_only") == n for _, n, o in rows)
+    typer.echo(
+        f"order number of the order mails ({len(rows)} labelled): top-1 {final / len(rows):.2%} "
+        f"with the mail's own text, {alone / len(rows):.2%} from the attachments alone"
+    )
+    wrong = [(p, n, o) for p, n, o in rows if o.get("order_number") != n]
+    for p, n, o in wrong[:show]:
+        typer.echo(f"  {p}: expected {n!r} got {o.get('order_number')!r}")
 
 
 def _pipeline_results(paths: list[str], stages: Stages, jobs: int) -> Iterator[dict[str, Any]]:
@@ -305,6 +342,7 @@ def classify_eval_command(
         return
     stages = _stages(ctx.obj, rules)
     with_docs = Tally()
+    objs: dict[Path, dict[str, Any]] = {}
     paths = [str(path) for path, _ in rows]
     workers = jobs or ctx.obj.settings().worker_count
     with progress(len(rows), "Reading attachments") as bar:
@@ -312,8 +350,10 @@ def classify_eval_command(
             rows, _pipeline_results(paths, stages, workers), strict=True
         ):
             with_docs.add(path, expected, obj)
+            objs[path] = obj
             bar.advance()
     _report("without documents (mail words only):", words, show)
     _report(
         "with documents (the daemon's pipeline: attachments read and analysed):", with_docs, show
     )
+    _report_numbers(read_order_numbers(corpus), objs, show)
