@@ -35,7 +35,9 @@ from orderintake.extract import ExtractOptions, OcrSteps, extract_bytes  # noqa:
 SCAN_SUFFIXES = {".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp"}
 
 VARIANTS: dict[str, OcrSteps] = {
-    "default (upscale + median 3 + deskew + rules + Otsu, psm 6, skipped rows)": OcrSteps(),
+    "default (upscale + median 3 + deskew + rules + Otsu, psm 6, skipped rows, bilevel 2nd read)": (
+        OcrSteps()
+    ),
     "without upscale (<250 dpi)": OcrSteps(upscale=False),
     "without median 3": OcrSteps(denoise=False),
     "without deskew": OcrSteps(deskew=False),
@@ -44,8 +46,15 @@ VARIANTS: dict[str, OcrSteps] = {
     "without Otsu": OcrSteps(binarize="none"),
     "adaptive instead of Otsu": OcrSteps(binarize="adaptive"),
     "psm 3 instead of 6": OcrSteps(psm=3),
+    "without the bilevel second read": OcrSteps(bilevel_second_read=False),
     "no preprocessing at all": OcrSteps(
-        upscale=False, denoise=False, deskew=False, binarize="none", rules=False, recover=False
+        upscale=False,
+        denoise=False,
+        deskew=False,
+        binarize="none",
+        rules=False,
+        recover=False,
+        bilevel_second_read=False,
     ),
 }
 

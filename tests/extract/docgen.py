@@ -327,3 +327,25 @@ def cid_garbage_pdf(scan: np.ndarray | None) -> bytes:
     )
     objects[3] = b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream"
     return raw_pdf(objects)
+
+
+def fax(gray: np.ndarray, dpi: int = 200, seed: int = 3, specks: int = 2500) -> np.ndarray:
+    """A fax of a 300-dpi grey page: resampled to ``dpi``, thresholded to pure black and
+    white with thin strokes (only the darkest pixels stay ink), salt specks sprinkled.
+    This is what a CCITT G4 TIFF from a fax server decodes to."""
+    rng = np.random.default_rng(seed)
+    small = cv2.resize(gray, None, fx=dpi / 300, fy=dpi / 300, interpolation=cv2.INTER_AREA)
+    out = np.where(small < 90, 0, 255).astype(np.uint8)
+    h, w = out.shape
+    ys, xs = rng.integers(0, h, specks), rng.integers(0, w, specks)
+    out[ys, xs] = 0
+    return out
+
+
+def fax_tiff(gray: np.ndarray, dpi: int = 200) -> bytes:
+    """``gray`` (pure black and white) as a 1-bit CCITT G4 TIFF."""
+    buf = io.BytesIO()
+    Image.fromarray(gray).convert("1").save(
+        buf, format="TIFF", dpi=(dpi, dpi), compression="group4"
+    )
+    return buf.getvalue()

@@ -176,3 +176,67 @@ def test_framed_table_cells_are_read_once_rules_are_removed(options) -> None:
     # Without the step the shaded, framed label row came back as "EC CE CT NE LC".
     assert "Code client" in page.text and "devis" in page.text
     assert docgen.ORDER_NUMBER in page.text and "26/10/2023" in page.text
+
+
+def test_bilevel_fax_gets_a_second_anti_aliased_read_and_grey_pages_do_not(
+    header_crop, options, monkeypatch
+) -> None:
+    """A 200-dpi CCITT G4 fax (thin strokes, salt specks) is read twice on the same
+    levelled page and the readings merged (docs/ocr.md); a grey scan of the same header
+    is read once, so clean pages never pay for the second read."""
+    from orderintake.extract import ocr
+
+    shapes: list[tuple[int, ...]] = []
+    real_read = ocr._read
+
+    def counting_read(img, *args):
+        shapes.append(img.shape)
+        return real_read(img, *args)
+
+    monkeypatch.setattr(ocr, "_read", counting_read)
+    fax = docgen.fax(docgen.degrade(header_crop, angle=1.2, noise=6), 200)
+    assert set(np.unique(fax)) == {0, 255}
+    doc = extract_bytes(docgen.fax_tiff(fax, 200), "fax.tif", options)
+    page = doc.pages[0]
+    assert page.dpi == 300 and 0.9 < abs(page.rotation) < 1.5
+    page_shape = (round(fax.shape[0] * 1.5), round(fax.shape[1] * 1.5))
+    assert shapes.count(page_shape) == 2, shapes  # first read + anti-aliased read
+    assert docgen.ORDER_NUMBER in doc.text, doc.text
+    line = next(line for line in page.lines if docgen.ORDER_NUMBER in line.text)
+    assert "commande" in line.text  # the merge kept label and value on one line
+
+    shapes.clear()
+    grey = extract_bytes(docgen.image_bytes(header_crop, "PNG", 300), "scan.png", options)
+    assert docgen.ORDER_NUMBER in grey.text
+    assert shapes.count(header_crop.shape) == 1, shapes
+
+    shapes.clear()
+    off = dataclasses.replace(
+        options, steps=dataclasses.replace(options.steps, bilevel_second_read=False)
+    )
+    extract_bytes(docgen.fax_tiff(fax, 200), "fax.tif", off)
+    assert shapes.count(page_shape) == 1, shapes
+
+
+def test_skipped_rows_are_found_band_by_band_among_specks() -> None:
+    """``missed_rows`` only analyses the bands of pixel rows that still hold ink once the
+    read words are blanked; a row of letters is found wherever it is, specks are not."""
+    from orderintake.extract.regions import missed_rows
+    from orderintake.model import BBox, Word
+
+    d = docgen.Doc()
+    d.text(60, 100, "Numéro 4500064926/A1", 11, bold=True)
+    d.text(300, 600, "Livraison le 07/09/2025", 10)
+    page = docgen.render_gray(d.finish(), 300)
+    rng = np.random.default_rng(5)
+    page[rng.integers(0, page.shape[0], 400), rng.integers(0, page.shape[1], 400)] = 0
+    rows = missed_rows(page, [], 300)
+    assert len(rows) == 2, rows
+    tops = sorted(round(r[1] * 72 / 300) for r in rows)
+    assert abs(tops[0] - 100) < 6 and abs(tops[1] - 600) < 6
+    # The first row read: only the second is left.
+    read = [[Word("Numéro", BBox(58, 98, 260, 114), 0.9)]]
+    assert [round(r[1] * 72 / 300) for r in missed_rows(page, read, 300)] == [tops[1]]
+    specks_only = np.full_like(page, 255)
+    specks_only[rng.integers(0, page.shape[0], 400), rng.integers(0, page.shape[1], 400)] = 0
+    assert missed_rows(specks_only, [], 300) == []

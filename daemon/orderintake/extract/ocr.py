@@ -4,7 +4,8 @@ This module is the only door to the ``tesseract`` binary (through pytesseract). 
 call runs with ``OMP_THREAD_LIMIT=1``: Debian's Tesseract uses OpenMP and on a shared
 2-core machine its threads made a page 2.7–4.5× slower; parallelism comes from worker
 processes instead (``docs/ocr.md``). The page image is handed to Tesseract as an
-uncompressed PGM file, because a PNG encode of a 300-dpi page costs 0.1–0.3 s.
+uncompressed file it parses fast: a 1-bit PBM once binarised, else a BMP (a PNG encode of
+a 300-dpi page costs 60–300 ms, and Leptonica reads an 8-bit PGM byte by byte).
 
 Preprocessing follows the measurements of ``docs/ocr.md``: grey, upscale below 250 dpi,
 median 3×3 against specks, deskew from the angle of the text lines (``minAreaRect`` of
@@ -12,7 +13,9 @@ line blobs, falling back to the whole ink), Otsu binarisation (it helped once pa
 upscaled; adaptive thresholding read edge specks as text), long rules painted white
 before that (framed and shaded rows were read as nothing or garbage, :mod:`.regions`),
 ``--psm 6`` (``--psm 3`` read words slightly better but found no more order numbers and
-costs more), then one more read of the inked rows ``--psm 6`` skipped, if any.
+costs more), then one more read of the inked rows ``--psm 6`` skipped, if any. A bilevel
+(fax-like) page is read a second time anti-aliased instead of median-filtered, and the two
+readings are merged line by line by confidence (:mod:`.merge`); grey pages never pay it.
 Orientation (90/180/270) is checked with Tesseract's own detector only when the first read
 looks wrong, so upright pages do not pay for it.
 """
@@ -34,8 +37,9 @@ import pytesseract
 from ..errors import OcrError
 from ..model import BBox, Page, Word
 from .lines import group_lines
+from .merge import is_bilevel, merge_reads
 from .options import ExtractOptions, OcrSteps
-from .regions import missed_rows, remove_rules
+from .regions import ink_mask, missed_rows, remove_rules
 
 log = logging.getLogger(__name__)
 
@@ -92,16 +96,17 @@ def _line_angle(box: np.ndarray) -> tuple[float, float]:
 
 
 def estimate_skew(gray: np.ndarray, dpi: int) -> float:
-    """Angle (degrees, image y downwards) of the text lines; 0.0 when unsure.
+    """Angle (degrees, image y downwards) of the text lines; 0.0 when unsure."""
+    return skew_of_ink(ink_mask(gray, 0.5)[1], dpi * 0.5)
+
+
+def skew_of_ink(ink: np.ndarray, sdpi: float) -> float:
+    """Angle (degrees) of the text lines of an ink mask (255 = ink) at ``sdpi``.
 
     Characters are smeared sideways into line blobs; the median angle of the long, thin
     blobs is the skew. Logos and stamps make blobs that are not long and thin, so they
     do not vote. With too few lines, the whole ink's minimal rectangle decides.
     """
-    scale = 0.5
-    small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
-    _, ink = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-    sdpi = dpi * scale
     kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (max(3, int(sdpi * 0.08)), 1))
     blobs = cv2.dilate(ink, kernel)
     contours, _ = cv2.findContours(blobs, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
@@ -144,24 +149,45 @@ def rotate(gray: np.ndarray, degrees: float) -> np.ndarray:
     )
 
 
-def preprocess(gray: np.ndarray, dpi: int, steps: OcrSteps) -> Prepared:
-    """The measured preprocessing chain (see the module docstring)."""
+def preprocess(
+    gray: np.ndarray,
+    dpi: int,
+    steps: OcrSteps,
+    *,
+    antialias: bool = False,
+    skew_angle: float | None = None,
+) -> Prepared:
+    """The measured preprocessing chain (see the module docstring).
+
+    The half-resolution ink mask (Otsu) is computed once, on the denoised page, and
+    serves the skew estimate and, with the same threshold after the turn, the rule mask. ``antialias`` swaps the median for a
+    Gaussian 3×3 (the second reading of bilevel pages, :mod:`.merge`); ``skew_angle``
+    imposes the angle found by the first reading, so both readings' boxes coincide.
+    """
     img = to_gray(gray)
     if steps.upscale and dpi < UPSCALE_BELOW_DPI:
         factor = UPSCALE_TO_DPI / dpi
         img = cv2.resize(img, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
         dpi = UPSCALE_TO_DPI
-    if steps.denoise:
+    if antialias:
+        img = cv2.GaussianBlur(img, (3, 3), 0)
+    elif steps.denoise:
         img = cv2.medianBlur(img, 3)
+    threshold, ink = ink_mask(img, 0.5)
     skew = 0.0
     if steps.deskew:
-        angle = estimate_skew(img, dpi)
+        angle = skew_of_ink(ink, dpi * 0.5) if skew_angle is None else skew_angle
         if abs(angle) >= 0.1:
             img = rotate(img, angle)
             skew = angle
+            if steps.rules:
+                ink = ink_mask(img, 0.5, threshold)[1]
     if steps.rules:
-        img = remove_rules(img, dpi)
+        img = remove_rules(img, dpi, ink)
     if steps.binarize == "otsu":
+        # Otsu again, at full resolution on the cleaned page: the shared half-resolution
+        # threshold is 2–6 grey levels higher, and that moved two training documents'
+        # order numbers (one lost, one gained); the masks above do not need that precision.
         _, img = cv2.threshold(img, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
     elif steps.binarize == "adaptive":
         img = cv2.adaptiveThreshold(
@@ -202,26 +228,44 @@ def _run(fn: Any, path: str, lang: str, config: str, timeout: float, quiet: bool
         raise OcrError(f"OCR took longer than {timeout:g} s on this page and was stopped") from exc
 
 
-def _read(img: np.ndarray, lang: str, psm: int, timeout: float) -> dict[str, list[Any]]:
+def image_file(img: np.ndarray, binary: bool) -> tuple[str, bytes]:
+    """(suffix, bytes) of the page image in the format Tesseract reads fastest.
+
+    A binarised page goes as a 1-bit PBM, any other as an uncompressed 8-bit BMP. The
+    8-bit PGM we used before gave the same words but Leptonica reads it byte by byte:
+    Tesseract took 0.92–0.96 s on the benchmark page as PGM, 0.68–0.72 s as PBM and
+    0.76–0.88 s as BMP (docs/ocr.md); a PNG encode costs 60 ms.
+    """
+    suffix = ".pbm" if binary else ".bmp"
+    ok, buf = cv2.imencode(suffix, img)
+    if not ok:
+        raise OcrError("could not prepare the page image for OCR")
+    return suffix, buf.tobytes()
+
+
+def _read(
+    img: np.ndarray, lang: str, psm: int, timeout: float, binary: bool = False
+) -> dict[str, list[Any]]:
+    """Tesseract's words for ``img``; ``binary`` when it holds only 0 and 255."""
+    suffix, data = image_file(img, binary)
     with tempfile.TemporaryDirectory(prefix="orderintake-ocr-") as tmp:
-        path = os.path.join(tmp, "page.pgm")
-        ok, buf = cv2.imencode(".pgm", img)
-        if not ok:
-            raise OcrError("could not prepare the page image for OCR")
+        path = os.path.join(tmp, "page" + suffix)
         with open(path, "wb") as fh:
-            fh.write(buf.tobytes())
-        data: dict[str, list[Any]] = _run(
+            fh.write(data)
+        words: dict[str, list[Any]] = _run(
             pytesseract.image_to_data, path, lang, f"--psm {psm}", timeout
         )
-        return data
+        return words
 
 
 def _osd_rotation(img: np.ndarray, timeout: float) -> int:
     """Degrees (0/90/180/270) Tesseract's detector says the page must turn clockwise."""
     with tempfile.TemporaryDirectory(prefix="orderintake-osd-") as tmp:
-        path = os.path.join(tmp, "page.pgm")
         small = cv2.resize(img, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
-        cv2.imwrite(path, small)
+        suffix, data = image_file(small, binary=False)
+        path = os.path.join(tmp, "page" + suffix)
+        with open(path, "wb") as fh:
+            fh.write(data)
         try:
             out = _run(pytesseract.image_to_osd, path, "osd", "--psm 0", timeout, quiet=True)
         except OcrError:
@@ -308,7 +352,8 @@ def _recover(
         strip[top : top + crop.shape[0], : crop.shape[1]] = crop
     k = 72.0 / dpi
     out: list[list[Word]] = []
-    for run in _words(_read(strip, options.lang, 6, options.timeout), dpi):
+    binary = options.steps.binarize != "none"
+    for run in _words(_read(strip, options.lang, 6, options.timeout, binary), dpi):
         kept = []
         for w in run:
             mid = (w.bbox.y0 + w.bbox.y1) / 2 / k
@@ -325,6 +370,16 @@ def _recover(
     return out
 
 
+def _second_read(prep: Prepared, options: ExtractOptions) -> list[list[Word]]:
+    """The anti-aliased reading of a bilevel page, skipped rows included."""
+    steps = options.steps
+    data = _read(prep.image, options.lang, steps.psm, options.timeout, steps.binarize != "none")
+    words = _words(data, prep.dpi)
+    if options.steps.recover:
+        words += _recover(prep.image, words, prep.dpi, options)
+    return words
+
+
 def ocr_page(image: np.ndarray, dpi: int, number: int, options: ExtractOptions) -> Page:
     """OCR one page image (any 8-bit array) scanned at ``dpi`` → a :class:`Page`.
 
@@ -334,7 +389,8 @@ def ocr_page(image: np.ndarray, dpi: int, number: int, options: ExtractOptions) 
     steps = options.steps
     prep = preprocess(image, dpi, steps)
     img, eff_dpi = prep.image, prep.dpi
-    words = _words(_read(img, options.lang, steps.psm, options.timeout), eff_dpi)
+    binary = steps.binarize != "none"  # Otsu and adaptive leave only 0 and 255
+    words = _words(_read(img, options.lang, steps.psm, options.timeout, binary), eff_dpi)
     orientation = 0
     if steps.orientation and _mean(words) < ORIENTATION_CHECK_BELOW:
         turn = _osd_rotation(img, options.timeout)
@@ -349,11 +405,14 @@ def ocr_page(image: np.ndarray, dpi: int, number: int, options: ExtractOptions) 
                 angle = estimate_skew(turned, eff_dpi)
                 if abs(angle) >= 0.1:
                     turned = rotate(turned, angle)
-            again = _words(_read(turned, options.lang, steps.psm, options.timeout), eff_dpi)
+            again = _words(_read(turned, options.lang, steps.psm, options.timeout, binary), eff_dpi)
             if _mean(again) > _mean(words):
                 img, words, orientation = turned, again, turn
     if steps.recover:
         words += _recover(img, words, eff_dpi, options)
+    if steps.bilevel_second_read and orientation == 0 and is_bilevel(to_gray(image)):
+        second = preprocess(image, dpi, steps, antialias=True, skew_angle=prep.skew)
+        words = merge_reads(words, _second_read(second, options))
     h, w = img.shape[:2]
     k = 72.0 / eff_dpi
     rotation = round(orientation + prep.skew, 2)

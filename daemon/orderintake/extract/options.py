@@ -18,7 +18,7 @@ Binarize = Literal["none", "otsu", "adaptive"]
 
 @dataclass(frozen=True, slots=True)
 class OcrSteps:
-    """Which preprocessing steps run before Tesseract.
+    """Which preprocessing steps run before Tesseract (and which extra reads after it).
 
     The defaults are the steps that lowered the character error rate in the study of
     ``docs/ocr.md`` (``tests/bench/cer_study.py``), and the page segmentation mode that
@@ -33,6 +33,9 @@ class OcrSteps:
     rules: bool = True  # erase long table and frame rules before Tesseract reads
     recover: bool = True  # read again, as lines, the inked rows the page read skipped
     orientation: bool = True  # Tesseract OSD, only when the first read looks wrong
+    # Bilevel (fax-like) pages only: a second read anti-aliased (Gaussian 3×3, no median),
+    # merged line by line with the first by confidence (docs/ocr.md).
+    bilevel_second_read: bool = True
     psm: int = 6  # psm 3 reads better but drops text in framed boxes (docs/ocr.md)
 
 

@@ -1,0 +1,101 @@
+"""Two readings of one page merged line by line, the more confident one winning.
+
+Fax-like pages (bilevel, 200 dpi, CCITT G4: salt specks, thin broken strokes) are read
+twice by :mod:`.ocr`: once with the default preprocessing (median 3×3 against specks) and
+once anti-aliased (Gaussian 3×3 after upscaling, no median), which keeps thin strokes the
+median erases. Neither is better everywhere: the median read "N° BC BDC_23_88732" as
+garbage on one page where the anti-aliased read got it, and the reverse happens on
+others. Both readings are made on the same levelled page (one skew angle for both), so
+their boxes coincide, and each line is taken from the reading that read it with more
+confidence, a ROVER-like vote (docs/ocr.md).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..model import Word
+
+Box = tuple[float, float, float, float]
+
+
+def is_bilevel(gray: np.ndarray) -> bool:
+    """True when the page holds only pure black and white (a fax or a 1-bit scan).
+
+    A sample of every 7th pixel both ways is enough: a grey scan shows dozens of levels.
+    """
+    sample = gray[::7, ::7]
+    return sample.size > 0 and bool(((sample == 0) | (sample == 255)).all())
+
+
+def _box(run: list[Word]) -> Box:
+    return (
+        min(w.bbox.x0 for w in run),
+        min(w.bbox.y0 for w in run),
+        max(w.bbox.x1 for w in run),
+        max(w.bbox.y1 for w in run),
+    )
+
+
+def _same_line(p: Box, q: Box) -> bool:
+    """The boxes overlap across, and down by at least half the lower one's height."""
+    across = min(p[2], q[2]) - max(p[0], q[0])
+    down = min(p[3], q[3]) - max(p[1], q[1])
+    return across > 0 and down >= 0.5 * min(p[3] - p[1], q[3] - q[1])
+
+
+def _score(runs: list[list[Word]]) -> float:
+    """Confidence summed over characters: a reading that drops words scores less than
+    one that reads them with the same confidence."""
+    return sum(w.confidence * len(w.text) for run in runs for w in run)
+
+
+def merge_reads(first: list[list[Word]], second: list[list[Word]]) -> list[list[Word]]:
+    """Runs (Tesseract's lines) of two readings of the same page → one reading.
+
+    Runs of either reading that overlap (:func:`_same_line`) form a cluster, chained
+    through each other (a line read whole in one reading and as two pieces in the other
+    is one cluster); each cluster keeps the runs of the reading with the higher summed
+    character confidence, ties to the first. A line only the first reading found is
+    kept; one only the second found is kept when it is :func:`_credible`.
+    """
+    runs = first + second
+    boxes = [_box(run) for run in runs]
+    parent = list(range(len(runs)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    n_first = len(first)
+    for i in range(n_first):
+        for j in range(n_first, len(runs)):
+            if _same_line(boxes[i], boxes[j]):
+                parent[root(i)] = root(j)
+    clusters: dict[int, list[int]] = {}
+    for i in range(len(runs)):
+        clusters.setdefault(root(i), []).append(i)
+    merged: list[list[Word]] = []
+    for members in clusters.values():
+        a = [runs[i] for i in members if i < n_first]
+        b = [runs[i] for i in members if i >= n_first]
+        if not a and not _credible(b):
+            continue
+        merged.extend(a if _score(a) >= _score(b) else b)
+    return merged
+
+
+#: A line only the second reading found is kept when it reads like text: at least this
+#: mean confidence per character and three letters or digits.
+CREDIBLE_CONFIDENCE = 0.7
+
+
+def _credible(runs: list[list[Word]]) -> bool:
+    """Without the median, the second reading also reads a fax's salt specks as short
+    low-confidence lines ("sd e", "°"): on the training faxes they were most of what it
+    added on its own and raised the CER (docs/ocr.md)."""
+    chars = sum(len(w.text) for run in runs for w in run)
+    alnum = sum(c.isalnum() for run in runs for w in run for c in w.text)
+    return alnum >= 3 and _score(runs) >= CREDIBLE_CONFIDENCE * chars
