@@ -30,7 +30,12 @@ FIELDS_FILE = "fields.toml"
 
 _PATTERN_RULE = {
     "pattern": FieldSpec("pattern", "The regular expression (TOML literal string).", True),
-    "weight": FieldSpec("float", "How strongly a match says 'order number here' (0..1).", True),
+    "weight": FieldSpec(
+        "float",
+        "How strongly a match says 'order number here': 1.0 for the plainest order labels;"
+        " above 1 outranks them (the EJ on a public order).",
+        True,
+    ),
     "attaches": FieldSpec(
         "bool",
         "A bare number sign (N°, Numéro): right after another label it is part of that label "

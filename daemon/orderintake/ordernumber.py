@@ -61,6 +61,55 @@ _HEADER = regex.compile(r"[[:upper:]][^0-9]*\Z")
 
 _PROSE = regex.compile(r"(?:\b[a-zà-ÿ]{2,}\b[\s,']+){3}")
 
+#: A series letter group typed before the digits, a space between: "PH 263655", "B 02220"
+#: (the clerk types it too). Only at the start of a cell or right after "n°", ":" or "#".
+_SERIES = regex.compile(r"(?:\A|(?<=[:°º#]\s*))([A-Z]{1,3}) \Z")
+
+#: Short capitals that are words, units or address parts, never a series letter group.
+_NOT_SERIES = frozenset(
+    [
+        "N",
+        "NO",
+        "HT",
+        "TTC",
+        "TVA",
+        "DU",
+        "AU",
+        "LE",
+        "LA",
+        "LES",
+        "DE",
+        "DES",
+        "EN",
+        "ET",
+        "FR",
+        "BP",
+        "CS",
+        "CP",
+        "ZI",
+        "ZA",
+        "ZAC",
+        "REF",
+        "LOT",
+        "QTE",
+        "PU",
+        "UMR",
+        "RUE",
+        "AV",
+        "BD",
+        "TEL",
+        "FAX",
+        "SA",
+        "SAS",
+        "EUR",
+        "X",
+        "U",
+        "ID",
+        "NR",
+        "RE",
+    ]
+)
+
 
 def _heads_column(line: Line, start: int) -> bool:
     """May a label own values below it? Not when it sits inside prose ("à reporter
@@ -119,6 +168,18 @@ def _joined(
     inside a value that already separates its blocks with one separator ("BDC_24 27399")
     was that separator misread: it is put back rather than dropped."""
     out: list[_Raw] = []
+    for blank in sorted(blanks):  # "C26- -0736": Tesseract read the dash twice
+        a = repaired.rfind(" ", 0, blank) + 1
+        b = repaired.find(" ", blank + 1)
+        b = len(repaired) if b < 0 else b
+        left, right = repaired[a:blank], repaired[blank + 1 : b]
+        if left[-1:] in SEPARATORS and right[:1] == left[-1:] and right[1:2].isalnum():
+            joined = left + right[1:]
+            for m in rules.strict.finditer(joined, timeout=0.5):
+                if m.start() < len(left) <= m.end():
+                    value, suffix = split_suffix(m.group(), "", rules)
+                    fix = f"doubled {left[-1]} and space removed at {len(left) - m.start() + 1}"
+                    out.append(_Raw(value, suffix, li, a + m.start(), b, False, (fix,)))
     for m in _SPLIT_DIGITS.finditer(repaired):
         if m.end(1) in blanks:
             value = m.group(1) + m.group(2)
@@ -156,8 +217,24 @@ def _joined(
     return out
 
 
+def _series(text: str, start: int, cell_starts: frozenset[int]) -> int:
+    """Where a series letter group before ``text[start:]`` begins, or ``start``."""
+    head = text[:start]
+    for a in sorted((c for c in cell_starts if c < start), reverse=True)[:1]:
+        m = _SERIES.search(head[a:])
+        if m and m.group(1) not in _NOT_SERIES:
+            return a + m.start(1)
+    return start
+
+
 def _raw_candidates(
-    li: int, text: str, masked: str, ocr: bool, rules: EngineRules, blanks: frozenset[int]
+    li: int,
+    text: str,
+    masked: str,
+    ocr: bool,
+    rules: EngineRules,
+    blanks: frozenset[int],
+    cell_starts: frozenset[int] = frozenset(),
 ) -> list[_Raw]:
     out: list[_Raw] = []
     notes: dict[int, str] = {}
@@ -168,6 +245,8 @@ def _raw_candidates(
         value, suffix = split_suffix(m.group(), text[m.end() :], rules)
         if _FOUR_DIGITS.search(value):
             a = m.start()
+            if value.isdigit() and (s := _series(repaired, a, cell_starts)) < a:
+                value, a = repaired[s:a] + value, s
             fixes = tuple(
                 f"{notes[i]} at {i - a + 1}" for i in sorted(notes) if a <= i < a + len(value)
             )
@@ -219,6 +298,11 @@ def _labels(page: Page, rules: EngineRules, wanted: Iterable[int]) -> list[_Labe
                 for m in rule.pattern.finditer(text, timeout=0.5):
                     a, b = m.span()
                     col = layout.span_bbox(line, a, b)
+                    cell = layout.cell_at(line, a)
+                    if not any(ch.isalnum() for ch in text[b : cell.end]):
+                        # It ends its cell: the whole cell is the column's header
+                        # ("Document n°" over a value aligned under "Document").
+                        col = layout.span_bbox(line, cell.start, cell.end)
                     heads = _heads_column(line, a)
                     found.append(_Label(li, a, b, w, rule.name, m.group(), col, heads, attaches))
         found.sort(key=lambda f: (-(f.end - f.start), -f.weight))
@@ -336,7 +420,8 @@ def page_candidates(page: Page, rules: EngineRules, found: Sequence[Found] = ())
             continue
         masked = mask_line(text, spans.get(li, ()), rules)
         blanks = close_blanks(line) if ocr else frozenset()
-        raws.extend(_raw_candidates(li, text, masked, ocr, rules, blanks))
+        starts = frozenset(c.start for c in layout.cells(line))
+        raws.extend(_raw_candidates(li, text, masked, ocr, rules, blanks, starts))
     max_below = sc.below_max_lines_ocr if ocr else sc.below_max_lines
     # Labels matter only on a candidate's line and the lines above it within reach.
     wanted = {r.line - k for r in raws for k in range(max_below + 1) if r.line >= k}
@@ -444,7 +529,9 @@ def document_is_not_an_order(document: Document, rules: EngineRules) -> str | No
         text = line.text
         for cell in layout.cells(line):
             chunk = text[cell.start : cell.end]
-            if rules.order_title.match(chunk, timeout=0.5):
+            # The order title may run over the next cell: a spool's letter-spaced
+            # "ORDRE  D'ACHAT" is read as two.
+            if rules.order_title.match(text[cell.start :], timeout=0.5):
                 return None
             m = rules.not_order_title.match(chunk, timeout=0.5)
             # A title is printed in capitals ("FACTURE"); "Devis" may be a column header.

@@ -47,7 +47,9 @@ VARIANTS: dict[str, OcrSteps] = {
     "adaptive instead of Otsu": OcrSteps(binarize="adaptive"),
     "psm 3 instead of 6": OcrSteps(psm=3),
     "without the bilevel second read": OcrSteps(bilevel_second_read=False),
+    "without lighting flattening": OcrSteps(flatten=False),
     "no preprocessing at all": OcrSteps(
+        flatten=False,
         upscale=False,
         denoise=False,
         deskew=False,
@@ -100,14 +102,21 @@ def make_corpus(folder: Path, per_set: int) -> None:
 
     layouts = ["header", "table"]
     numbers = ["PO-2024-08817", "4500012345", "CF20230987", "BDC-2026/0412", "EJ 1100234567"]
-    sets = {"clean-300": (300, None), "noisy-300": (300, 1), "noisy-200": (200, 1)}
+    sets = {
+        "clean-300": (300, None),
+        "noisy-300": (300, 1),
+        "noisy-200": (200, 1),
+        "photo-300": (300, 2),  # on a dark desk, light falling off across the sheet
+    }
     labels = ["path,kind,is_order,order_number,vat,siret"]
     for name, (dpi, noisy) in sets.items():
         for i in range(per_set):
             number = numbers[i % len(numbers)]
             pdf, _ = docgen.order_pdf(number, layouts[i % 2])
             gray = docgen.render_gray(pdf, dpi)
-            if noisy:
+            if noisy == 2:
+                gray = docgen.photo(gray, seed=i)
+            elif noisy:
                 angle = (1.0 + 0.5 * i) * (-1) ** i  # 1–2.5°, both ways
                 gray = docgen.degrade(gray, angle=angle, noise=10 + 2 * i, seed=i)
             rel = Path("documents") / name / f"order{i}.pdf"

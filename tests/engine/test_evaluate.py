@@ -114,13 +114,9 @@ def test_evaluate_text_report_and_rule_change(corpus: Path, tmp_path: Path):
     shutil.copytree(RULES_DIR, worse)
     path = worse / "ordernumber.toml"
     text = path.read_text(encoding="utf-8")
-    # An admin "simplifies" the strict pattern: no known prefix any more, so no "L 54321".
-    text = text.replace(
-        "(?P<prefix>BDC|ZINV|CDA|CDE|4000|4500|CF|BC|PO|CO|CA|EJ|P\\.O\\.|L)",
-        "(?P<prefix>BDC|ZINV|CDA|CDE|4000|4500|CF|BC|PO|CO|CA|EJ|P\\.O\\.)",
-        1,
-    )
-    text = text.replace('"L 12345", ', "", 1)
+    # An admin "simplifies" the suffix rules: no initials after a slash any more, so the
+    # clerk would get "CF20241234/JD" where the order is CF20241234.
+    text = text.replace("inner = ['/[A-Z]{1,3}[0-9]?', ", "inner = [", 1)
     path.write_text(text, encoding="utf-8")
     proc = run(
         "evaluate",
@@ -136,7 +132,7 @@ def test_evaluate_text_report_and_rule_change(corpus: Path, tmp_path: Path):
     out = proc.stdout
     assert "ORDER NUMBERS" in out and "RELIABILITY" in out and "NAIVE BASELINE" in out
     assert "CHANGED ANSWERS vs baseline rules (1; 0 better, 1 worse)" in out
-    assert "worse   header/po2.pdf: 'L 54321' -> '54321'" in out
+    assert "worse   header/po1.pdf: 'CF20241234' -> 'CF20241234/JD'" in out
 
 
 def test_evaluate_without_labels_is_a_usage_error(tmp_path: Path):

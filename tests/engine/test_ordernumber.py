@@ -288,3 +288,86 @@ def test_an_unknown_header_right_above_owns_its_column(rules):
     cands = find_order_numbers(make_doc(make_page(rows, source="ocr")), rules)
     assert cands[0].value == "CA-24-55018", cands
     assert not any("negative" in r for r in cands[0].reasons)
+
+
+def test_a_series_letter_group_before_the_digits_is_part_of_the_number(rules):
+    rows = [
+        [(50, "Numéro de commande :"), (300, "Fournisseur")],
+        [(50, "PH 263655"), (300, "NORMAPRO DISTRIBUTION SAS")],
+        [(50, "Total HT 2195")],
+    ]
+    cands = find_order_numbers(make_doc(make_page(rows)), rules)
+    assert cands[0].value == "PH 263655", cands
+    assert "HT 2195" not in [c.value for c in cands]  # a word, not a series
+
+
+def test_a_known_prefix_keeps_its_space_before_a_dashed_body(rules):
+    rows = ["Engagement juridique n° EJ 26-045342", "Commande n° BC 26-3233"]
+    found = values(make_doc(make_page(rows)), rules)
+    assert "EJ 26-045342" in found and "BC 26-3233" in found
+    assert "P.O. PO-2024-87948" not in values(make_doc(make_page(["P.O. PO-2024-87948"])), rules)
+
+
+def test_a_revision_is_split_off_as_a_suffix(rules):
+    c = best(make_doc(make_page(["PO Number : PO-FR-060522-R1"])), rules)
+    assert (c.value, c.suffix) == ("PO-FR-060522", "-R1")
+
+
+def test_the_ej_outranks_the_forms_own_order_number_on_a_public_order(rules):
+    rows = ["BON DE COMMANDE N° BC-2025-02534", "Numéro d'engagement : 2113748993"]
+    cands = find_order_numbers(make_doc(make_page(rows)), rules)
+    assert [c.value for c in cands[:2]] == ["2113748993", "BC-2025-02534"], cands
+
+
+def test_your_order_reference_is_the_supplier_s_and_commande_fournisseur_is_an_order(rules):
+    # An ERP's purchase order (Odoo): the title carries the number after a '#'; "Votre
+    # référence de commande" is the supplier's quote.
+    rows = [
+        "Commande fournisseur #PO00181",
+        [(50, "Représentant achats"), (200, "Votre référence de commande"), (400, "Date")],
+        [(50, "Mathieu Girard"), (200, "DV2601-063"), (400, "08/01/2026")],
+    ]
+    cands = find_order_numbers(make_doc(make_page(rows)), rules)
+    assert cands[0].value == "PO00181" and cands[0].score > 0.9, cands
+    assert next(c for c in cands if c.value == "DV2601-063").score < 0.1
+
+
+def test_a_number_sign_ending_its_line_heads_the_value_below(rules):
+    rows = [
+        [(50, "BON DE COMMANDE"), (350, "Document n°")],
+        [(350, "2819979")],
+        [(50, "DEMANDE D'ACHAT"), (350, "CONTRAT CADRE")],
+        [(50, "REQ-268876"), (350, "CT-2025-0117")],
+    ]
+    cands = find_order_numbers(make_doc(make_page(rows)), rules)
+    assert cands[0].value == "2819979" and cands[0].keyword == "n°", cands
+
+
+def test_an_acknowledgement_is_not_an_order_even_with_an_order_mail_address(rules):
+    rows = [
+        [(50, "NORMAPRO"), (300, "ACCUSÉ DE RÉCEPTION DE COMMANDE")],
+        "commandes@normapro-distribution.fr",
+        "Nous vous remercions de votre commande n° 4500607343.",
+    ]
+    cands = find_order_numbers(make_doc(make_page(rows)), rules)
+    assert cands[0].value == "4500607343" and cands[0].score < 0.5, cands
+
+
+def test_a_dash_read_twice_across_a_blank_is_one_dash_on_scans(rules):
+    page = make_page([[(50, "BON COMMANDE"), (200, "C26-"), (224, "-O736")]], source="ocr")
+    c = best(make_doc(page), rules)
+    assert c.value == "C26-0736", c
+    assert any("doubled -" in fix for fix in c.corrections), c.corrections
+    text_layer = make_page([[(50, "BON COMMANDE"), (200, "C26-"), (224, "-0736")]])
+    assert "C26-0736" not in values(make_doc(text_layer), rules)  # never on a text layer
+
+
+def test_a_letter_spaced_order_title_split_in_two_cells_is_still_a_title(rules):
+    rows = [
+        [(50, "ORDRE"), (200, "D'ACHAT")],
+        [(50, "NUMERO D'ORDRE : ORD_2026_5655")],
+        [(50, "DEVIS FOURN."), (200, "D26-2724")],
+    ]
+    c = best(make_doc(make_page(rows)), rules)
+    assert c.value == "ORD_2026_5655" and c.score > 0.9, c
+    assert not any("document is" in r for r in c.reasons)

@@ -349,3 +349,21 @@ def fax_tiff(gray: np.ndarray, dpi: int = 200) -> bytes:
         buf, format="TIFF", dpi=(dpi, dpi), compression="group4"
     )
     return buf.getvalue()
+
+
+def photo(gray: np.ndarray, seed: int = 5) -> np.ndarray:
+    """A phone photo of a page: the sheet on a dark desk, lit from one side (its far edge
+    half as bright as the near one), with sensor grain. Every step is a plain array
+    operation, so the picture is the same on every machine."""
+    rng = np.random.default_rng(seed)
+    h, w = gray.shape
+    pad = max(h, w) // 12
+    canvas = np.full((h + 2 * pad, w + 2 * pad), 55.0, dtype=np.float32)
+    canvas[pad : pad + h, pad : pad + w] = gray.astype(np.float32)
+    ch, cw = canvas.shape
+    light = (
+        np.linspace(1.0, 0.5, cw, dtype=np.float32)[None, :]
+        * np.linspace(1.0, 0.8, ch, dtype=np.float32)[:, None]
+    )
+    lit = canvas * light + rng.normal(0.0, 6.0, canvas.shape).astype(np.float32)
+    return np.clip(lit, 0, 255).astype(np.uint8)

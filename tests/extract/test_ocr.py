@@ -240,3 +240,25 @@ def test_skipped_rows_are_found_band_by_band_among_specks() -> None:
     specks_only = np.full_like(page, 255)
     specks_only[rng.integers(0, page.shape[0], 400), rng.integers(0, page.shape[1], 400)] = 0
     assert missed_rows(specks_only, [], 300) == []
+
+
+def test_an_unevenly_lit_photo_is_flattened_before_binarisation(header_crop, options) -> None:
+    """A phone photo (dark desk, light falling off across the sheet): one Otsu threshold
+    for the whole picture turns the dim half to speckle; divided by the paper's own
+    brightness first (:mod:`orderintake.extract.lighting`), the page reads. An evenly lit
+    scan is left exactly as it was."""
+    from orderintake.extract.lighting import flatten
+
+    pic = docgen.photo(header_crop)
+    flat, done = flatten(pic)
+    assert done and flat[5, 5] == 255  # the desk is no paper: blanked
+    same, done = flatten(header_crop)
+    assert not done and same is header_crop
+
+    data = docgen.image_bytes(pic, "PNG", 300)
+    doc = extract_bytes(data, "photo.png", options)
+    assert docgen.ORDER_NUMBER in doc.text, doc.text
+    off = dataclasses.replace(options, steps=dataclasses.replace(options.steps, flatten=False))
+    unflattened = extract_bytes(data, "photo.png", off)
+    assert docgen.ORDER_NUMBER not in unflattened.text
+    assert doc.pages[0].mean_confidence > unflattened.pages[0].mean_confidence + 0.2

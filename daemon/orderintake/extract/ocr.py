@@ -36,6 +36,7 @@ import pytesseract
 
 from ..errors import OcrError
 from ..model import BBox, Page, Word
+from .lighting import flatten
 from .lines import group_lines
 from .merge import is_bilevel, merge_reads
 from .options import ExtractOptions, OcrSteps
@@ -159,12 +160,16 @@ def preprocess(
 ) -> Prepared:
     """The measured preprocessing chain (see the module docstring).
 
-    The half-resolution ink mask (Otsu) is computed once, on the denoised page, and
-    serves the skew estimate and, with the same threshold after the turn, the rule mask. ``antialias`` swaps the median for a
-    Gaussian 3×3 (the second reading of bilevel pages, :mod:`.merge`); ``skew_angle``
-    imposes the angle found by the first reading, so both readings' boxes coincide.
+    An unevenly lit page (a photo) is first divided by its paper's brightness
+    (:mod:`.lighting`). The half-resolution ink mask (Otsu) is computed once, on the
+    denoised page, and serves the skew estimate and, with the same threshold after the
+    turn, the rule mask. ``antialias`` swaps the median for a Gaussian 3×3 (the second
+    reading of bilevel pages, :mod:`.merge`); ``skew_angle`` imposes the angle found by
+    the first reading, so both readings' boxes coincide.
     """
     img = to_gray(gray)
+    if steps.flatten:
+        img, _ = flatten(img)
     if steps.upscale and dpi < UPSCALE_BELOW_DPI:
         factor = UPSCALE_TO_DPI / dpi
         img = cv2.resize(img, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)

@@ -26,6 +26,7 @@ class OcrSteps:
     switchable so the study can be re-run on another corpus.
     """
 
+    flatten: bool = True  # unevenly lit pages (photos) divided by the paper's brightness
     deskew: bool = True
     denoise: bool = True  # median blur 3×3
     upscale: bool = True  # pages under 250 dpi are enlarged to 300 dpi
