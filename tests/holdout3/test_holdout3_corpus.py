@@ -86,7 +86,11 @@ def test_paths_kinds_and_counts(rows: list[dict[str, str]]) -> None:
 
 
 def test_every_file_is_labelled(rows: list[dict[str, str]]) -> None:
-    on_disk = {p.relative_to(HOLDOUT3).as_posix() for p in (HOLDOUT3 / "documents").rglob("*") if p.is_file()}
+    on_disk = {
+        p.relative_to(HOLDOUT3).as_posix()
+        for p in (HOLDOUT3 / "documents").rglob("*")
+        if p.is_file()
+    }
     assert on_disk == {r["path"] for r in rows}
 
 
@@ -101,12 +105,16 @@ def test_negatives_have_no_number_and_orders_have_one(rows: list[dict[str, str]]
     assert 0.10 <= negatives / len(rows) <= 0.25
 
 
-def test_order_numbers_are_in_the_text_layer(rows: list[dict[str, str]], texts: dict[str, str]) -> None:
+def test_order_numbers_are_in_the_text_layer(
+    rows: list[dict[str, str]], texts: dict[str, str]
+) -> None:
     for r in rows:
         if r["kind"] != "pdf-text" or not r["order_number"]:
             continue
         num, text = r["order_number"], texts[r["path"]]
-        if " " in num:  # an intentional blank after a prefix: some layouts collapse it in the text layer
+        if (
+            " " in num
+        ):  # an intentional blank after a prefix: some layouts collapse it in the text layer
             assert num in text or _compact(num) in _compact(text), (r["path"], num)
         else:
             assert num in text, (r["path"], num)
