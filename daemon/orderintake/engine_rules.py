@@ -190,6 +190,12 @@ ORDERNUMBER_SCHEMA: Schema = {
                 "pattern", "Title of a document that is not an order (invoice, quote…).", True
             ),
             "title_lines": FieldSpec("int", "How many first lines of page 1 are searched.", True),
+            "not_order_subject": FieldSpec(
+                "pattern",
+                "A letter's subject line (Objet : …) saying the document is about an order"
+                " already placed (a reminder, a claim): matched at the start of a line.",
+                False,
+            ),
         },
     ),
     "scoring": FieldSpec(
@@ -288,6 +294,7 @@ class EngineRules:
     order_title: regex.Pattern[str]
     not_order_title: regex.Pattern[str]
     title_lines: int
+    not_order_subject: regex.Pattern[str] | None
     fields: dict[str, FieldRule]
     buyer_block: regex.Pattern[str]
     supplier_block: regex.Pattern[str]
@@ -349,6 +356,7 @@ def compile_rules(on: LoadedFile, fl: LoadedFile) -> EngineRules:
         order_title=d["document_types"]["order"],
         not_order_title=d["document_types"]["not_order"],
         title_lines=d["document_types"]["title_lines"],
+        not_order_subject=d["document_types"].get("not_order_subject"),
         fields={name: FieldRule(name, v["label"], v["value"]) for name, v in f["fields"].items()},
         buyer_block=f["blocks"]["buyer"],
         supplier_block=f["blocks"]["supplier"],

@@ -20,6 +20,9 @@ _LOWER_LIKE = frozenset("ol|")
 SEPARATORS = frozenset("-/._")
 # Two OCR words closer than this many character widths may be one word split by Tesseract.
 _JOIN_GAP = 1.2
+# A printed word space is 0.4–0.6 of a character width; Tesseract's split inside a word
+# leaves far less.
+_TIGHT_GAP = 0.3
 
 
 def repair_ocr(value: str) -> tuple[str, tuple[str, ...]]:
@@ -62,6 +65,43 @@ def repair_ocr(value: str) -> tuple[str, tuple[str, ...]]:
 
 _LETTER_LIKE = {"0": "O", "1": "I", "5": "S", "8": "B", "2": "Z"}
 _TOKEN = regex.compile(r"[^\s\x00]+")
+#: Punctuation Tesseract reads from specks in front of a word. The soft ones are dropped
+#: before any word; a dash or a quote mark only before a number (4 digits or more), since
+#: "-01" or "«Urgent»" are meant.
+_SOFT_SPECKS = ".,'`‘’:;"
+_SPECKS = _SOFT_SPECKS + "-–—~_«»"
+_DIGITS = regex.compile(r"[0-9]")
+#: A digit look-alike leading a letter group that heads a number: "0A25/0325" is "OA25/0325".
+_LEADING_DIGIT_LIKE = regex.compile(
+    r"\A[#:°(\[]?([0158]{1,2})(?=[A-Z]{1,3}[0-9]{2}[-_/.0-9A-Z]*[)\]]?\Z)"
+)
+
+
+def _lone_prefix(token: str, after: str, prefixes: Sequence[str]) -> str:
+    """A known prefix printed apart from its number and misread ("P.0. 26-9933",
+    "C0 81234"): restored when the next word starts with a digit."""
+    if not (after[:1] == " " and after[1:2].isdigit()):
+        return token
+    for p in prefixes:
+        if (
+            len(p) == len(token) >= 2
+            and token != p
+            and any(c.isalpha() for c in p)
+            and all(h == c or _LETTER_LIKE.get(h) == c for h, c in zip(token, p, strict=True))
+        ):
+            return p
+    return token
+
+
+def _letters_before_digits(token: str) -> str:
+    """Leading digit look-alikes glued to the letter group of a number are letters:
+    an order number's letters come before its digits, so "0A25" is "OA25" and "5T1234"
+    "ST1234" (never on a pure digit run: "5016173" stays as read)."""
+    m = _LEADING_DIGIT_LIKE.match(token)
+    if not m:
+        return token
+    letters = "".join(_LETTER_LIKE[c] for c in m.group(1))
+    return token[: m.start(1)] + letters + token[m.end(1) :]
 
 
 def repair_line_ocr(text: str, prefixes: Sequence[str]) -> tuple[str, dict[int, str]]:
@@ -88,10 +128,23 @@ def repair_line_ocr(text: str, prefixes: Sequence[str]) -> tuple[str, dict[int, 
             ):
                 fixed = p + fixed[len(p) :]
                 break
+        if fixed == tok and len(fixed) >= 2:
+            fixed = _lone_prefix(fixed, text[m.end() : m.end() + 2], prefixes)
+        fixed = _letters_before_digits(fixed)
         fixed_chars = list(fixed)
-        lead = len(fixed_chars) - len("".join(fixed_chars).lstrip(".,'`‘’:;"))
-        if 0 < lead <= 2 and lead < len(fixed_chars) and fixed_chars[lead].isalnum():
-            # a speck read as punctuation stuck to the number: ":.L 12345"
+        lead = len(fixed_chars) - len("".join(fixed_chars).lstrip(_SPECKS))
+        rest = "".join(fixed_chars[lead:])
+        if (
+            0 < lead <= 2
+            and lead < len(fixed_chars)
+            and fixed_chars[lead].isalnum()
+            and (
+                fixed_chars[0] in _SOFT_SPECKS
+                # "26- -0843": the dash printed once and read twice, joined later
+                or (len(_DIGITS.findall(rest)) >= 4 and text[:start].rstrip()[-1:] != tok[0])
+            )
+        ):
+            # a speck read as punctuation stuck to the number: ":.L 12345", "-ORD_2026_5655"
             fixed_chars[:lead] = [" "] * lead
         for i in range(1, len(fixed_chars) - 1):
             left, right = fixed_chars[i - 1], fixed_chars[i + 1]
@@ -106,8 +159,8 @@ def repair_line_ocr(text: str, prefixes: Sequence[str]) -> tuple[str, dict[int, 
     return "".join(chars), notes
 
 
-def close_blanks(line: Line) -> frozenset[int]:
-    """Offsets in ``line.text`` of the blanks between two words closer than ``_JOIN_GAP``
+def close_blanks(line: Line, limit: float = _JOIN_GAP) -> frozenset[int]:
+    """Offsets in ``line.text`` of the blanks between two words closer than ``limit``
     character widths (the words' mean glyph width): where OCR may have split one word.
     Cells of a table, or two values side by side, stand further apart."""
     out: set[int] = set()
@@ -115,6 +168,12 @@ def close_blanks(line: Line) -> frozenset[int]:
     for k in range(len(line.words) - 1):
         left, right = line.words[k], line.words[k + 1]
         char_w = (left.bbox.width + right.bbox.width) / (len(left.text) + len(right.text))
-        if right.bbox.x0 - left.bbox.x1 < _JOIN_GAP * char_w:
+        if right.bbox.x0 - left.bbox.x1 < limit * char_w:
             out.add(offsets[k][1])
     return frozenset(out)
+
+
+def tight_blanks(line: Line) -> frozenset[int]:
+    """Blanks narrower than any printed space (under ``_TIGHT_GAP`` character widths): a
+    single digit split off a number ("7 5411" for "75411") is joined only across these."""
+    return close_blanks(line, _TIGHT_GAP)

@@ -28,7 +28,7 @@ from . import layout
 from .engine_rules import EngineRules
 from .identifiers import Found
 from .model import BBox, Candidate, Document, Line, Page
-from .ocr_repair import SEPARATORS, close_blanks, repair_line_ocr, repair_ocr
+from .ocr_repair import SEPARATORS, close_blanks, repair_line_ocr, repair_ocr, tight_blanks
 
 __all__ = ["find_order_numbers", "page_candidates", "repair_ocr", "split_suffix"]
 
@@ -36,6 +36,8 @@ _MASK = "\x00"
 _YEAR = regex.compile(r"(?:19|20)[0-9]{2}")
 _FOUR_DIGITS = regex.compile(r"[0-9]{4}")
 _SPLIT_DIGITS = regex.compile(r"(?<![0-9A-Za-z/.-])([0-9]{3,6}) ([0-9]{3,7})(?![0-9A-Za-z/-])")
+#: One or two digits split off a number by a blank narrower than a space ("7 5411").
+_LONE_DIGITS = regex.compile(r"(?<![0-9A-Za-z/.,-])([0-9]{1,2}) ([0-9]{4,8})(?![0-9A-Za-z/,-])")
 _OCR_WORTH = regex.compile(r"[0-9OoIlZSB|]{4}")
 
 
@@ -161,7 +163,12 @@ def split_suffix(value: str, after: str, rules: EngineRules) -> tuple[str, str]:
 
 
 def _joined(
-    li: int, repaired: str, blanks: frozenset[int], notes: dict[int, str], rules: EngineRules
+    li: int,
+    repaired: str,
+    blanks: frozenset[int],
+    tight: frozenset[int],
+    notes: dict[int, str],
+    rules: EngineRules,
 ) -> list[_Raw]:
     """Values an OCR blank split in two, offered joined: ``45001 48508`` (two digit runs,
     ``_SPLIT_DIGITS``) and a known prefix split off its number (``ZINV 3716380``). A blank
@@ -180,11 +187,12 @@ def _joined(
                     value, suffix = split_suffix(m.group(), "", rules)
                     fix = f"doubled {left[-1]} and space removed at {len(left) - m.start() + 1}"
                     out.append(_Raw(value, suffix, li, a + m.start(), b, False, (fix,)))
-    for m in _SPLIT_DIGITS.finditer(repaired):
-        if m.end(1) in blanks:
-            value = m.group(1) + m.group(2)
-            fix = f"space removed at {len(m.group(1)) + 1}"
-            out.append(_Raw(value, "", li, m.start(), m.end(), False, (fix,)))
+    for split, allowed in ((_SPLIT_DIGITS, blanks), (_LONE_DIGITS, tight)):
+        for m in split.finditer(repaired):
+            if m.end(1) in allowed:
+                value = m.group(1) + m.group(2)
+                fix = f"space removed at {len(m.group(1)) + 1}"
+                out.append(_Raw(value, "", li, m.start(), m.end(), False, (fix,)))
     for blank in sorted(blanks):
         a = repaired.rfind(" ", 0, blank) + 1
         b = repaired.find(" ", blank + 1)
@@ -235,6 +243,7 @@ def _raw_candidates(
     rules: EngineRules,
     blanks: frozenset[int],
     cell_starts: frozenset[int] = frozenset(),
+    tight: frozenset[int] = frozenset(),
 ) -> list[_Raw]:
     out: list[_Raw] = []
     notes: dict[int, str] = {}
@@ -255,7 +264,7 @@ def _raw_candidates(
         return out
     # OCR inserts blanks into numbers ("45001 48508", "ZINV 3716380"): where the word boxes
     # touch, offer the joined value too; it replaces the parts of a split digit run.
-    for joined in _joined(li, repaired, blanks, notes, rules):
+    for joined in _joined(li, repaired, blanks, tight, notes, rules):
         if joined.value.isdigit():
             a, b = joined.start, joined.end
             out = [r for r in out if not (a <= r.start and r.end <= b)]
@@ -355,6 +364,16 @@ def _wraps(page: Page, li: int) -> bool:
     return prose and box.x1 >= box.x0 + 0.8 * (right - box.x0)
 
 
+def _served(line: Line, label: _Label, cell: layout.Cell) -> bool:
+    """Has ``label`` its value inside its own cell, before the candidate's ``cell``? Then it
+    does not reach across the gap: in "Tél. 05 91 30 40 77      B 02220" the phone is the
+    label's value and the number in the next column belongs to whatever heads that column."""
+    own_cell = layout.cell_at(line, label.start)
+    if own_cell.end > cell.start:
+        return False
+    return any(ch.isdigit() for ch in line.text[label.end : own_cell.end])
+
+
 def _owner(
     page: Page, raw: _Raw, bbox: BBox, labels: list[_Label], max_below: int, slack: float
 ) -> tuple[_Label | None, str, int]:
@@ -362,10 +381,15 @@ def _owner(
     left of the candidate on its line (or ends the previous line, the candidate starting
     its own: a wrapped sentence), ``("below", lines)`` when it heads the candidate's
     column within ``max_below`` lines (the most overlapping one on a tie)."""
-    line_text = page.lines[raw.line].text
-    cell = layout.cell_at(page.lines[raw.line], raw.start)
+    line = page.lines[raw.line]
+    line_text = line.text
+    cell = layout.cell_at(line, raw.start)
     own = _OWN_LABEL.search(line_text[cell.start : raw.start]) is not None
-    same = [lb for lb in labels if lb.line == raw.line and lb.end <= raw.start]
+    same = [
+        lb
+        for lb in labels
+        if lb.line == raw.line and lb.end <= raw.start and not _served(line, lb, cell)
+    ]
     if same:
         lb = max(same, key=lambda x: x.end)
         if own and lb.end <= cell.start:
@@ -420,8 +444,9 @@ def page_candidates(page: Page, rules: EngineRules, found: Sequence[Found] = ())
             continue
         masked = mask_line(text, spans.get(li, ()), rules)
         blanks = close_blanks(line) if ocr else frozenset()
+        tight = tight_blanks(line) if ocr else frozenset()
         starts = frozenset(c.start for c in layout.cells(line))
-        raws.extend(_raw_candidates(li, text, masked, ocr, rules, blanks, starts))
+        raws.extend(_raw_candidates(li, text, masked, ocr, rules, blanks, starts, tight))
     max_below = sc.below_max_lines_ocr if ocr else sc.below_max_lines
     # Labels matter only on a candidate's line and the lines above it within reach.
     wanted = {r.line - k for r in raws for k in range(max_below + 1) if r.line >= k}
@@ -521,12 +546,17 @@ def _shift(c: Candidate, logit_delta: float, reason: str) -> Candidate:
 
 def document_is_not_an_order(document: Document, rules: EngineRules) -> str | None:
     """The title ("facture", "bon de livraison"…) when the first lines of page 1 say the
-    document is not an order and no order title is there; None otherwise."""
+    document is not an order and no order title is there (or a letter's subject says it
+    is about an order already placed: a reminder quotes the number it chases); None
+    otherwise."""
     if not document.pages:
         return None
     found: str | None = None
     for line in document.pages[0].lines[: rules.title_lines]:
         text = line.text
+        subject = rules.not_order_subject
+        if found is None and subject is not None and subject.match(text, timeout=0.5):
+            found = "letter about an order already placed"
         for cell in layout.cells(line):
             chunk = text[cell.start : cell.end]
             # The order title may run over the next cell: a spool's letter-spaced

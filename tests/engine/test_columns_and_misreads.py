@@ -1,0 +1,145 @@
+"""The engine on two-column headers and on the misreads of scans (December 2026 changes).
+
+Each test is one page laid out by hand that shows one behaviour: a label whose value sits
+in its own cell does not reach into the next column; a labelled phone stops at the phone;
+a reminder letter quotes an order number without being an order; and on OCR pages only,
+specks, digits read inside a lone prefix or before a letter group, and a digit split off
+its number by a blank narrower than a space are repaired, with the repair recorded.
+"""
+
+from __future__ import annotations
+
+from engine_helpers import CHAR_W, make_doc, make_line, make_page
+from orderintake.model import BBox, Line, Page, Word
+from orderintake.ocr_repair import repair_line_ocr
+from orderintake.ordernumber import find_order_numbers
+
+
+def ranked(page: Page, rules) -> list[tuple[str, float]]:
+    return [(c.value, c.score) for c in find_order_numbers(make_doc(page), rules, limit=50)]
+
+
+def test_a_phone_s_label_does_not_own_the_number_in_the_next_column(rules):
+    # A carbon-copy order book: the number is printed top right, under "BON DE COMMANDE N°",
+    # on the same row as the shop's phone number.
+    rows = [
+        [(50, "TOITURES DU PAYS DE CAUX"), (330, "BON DE COMMANDE N°")],
+        [(50, "12 rue du Port 76400 Fécamp")],
+        [(50, "Tél. 05 43 50 81 75"), (380, "005979")],
+        [(50, "Date : 5/5/26")],
+    ]
+    for source in ("pdf-text", "ocr"):
+        cands = find_order_numbers(make_doc(make_page(rows, source=source)), rules)
+        assert cands[0].value == "005979", (source, cands[:3])
+        assert cands[0].keyword == "BON DE COMMANDE N°"
+
+
+def test_a_label_with_its_value_in_its_own_cell_still_owns_a_value_in_it(rules):
+    # The same row with the label's own value: "Tél." keeps its phone, and a number typed
+    # right after a label in the same cell stays that label's.
+    rows = [[(50, "N° de commande : CF20241234"), (330, "Tél. 01 23 45 67 89")]]
+    cands = find_order_numbers(make_doc(make_page(rows)), rules)
+    assert cands[0].value == "CF20241234" and cands[0].score > 0.95
+
+
+def test_a_labelled_phone_takes_no_more_than_a_phone(rules):
+    # Before: "Tél. 04 14 59 17 98 09076" was one phone, and the order number vanished.
+    rows = [
+        [(50, "FERRONNERIE D'ART PRIGENT"), (330, "BON DE COMMANDE N°")],
+        [(50, "Tél. 04 14 59 17 98"), (360, "09076")],
+    ]
+    found = dict(ranked(make_page(rows, source="ocr"), rules))
+    assert "09076" in found
+
+
+def test_a_reminder_letter_quotes_an_order_number_without_being_one(rules):
+    letter = [
+        "Hôtel-Restaurant Ardent SASU",
+        "Rennes, le 14 novembre 2026",
+        "Objet : Relance - commande non livrée",
+        "Madame, Monsieur,",
+        "Sauf erreur de notre part, notre commande n° BC 264827 du 19/08/2026 n'a",
+        "toujours pas été livrée.",
+    ]
+    order = [line.replace("Relance - commande non livrée", "Commande de pièces") for line in letter]
+    reminder = find_order_numbers(make_doc(make_page(letter)), rules)
+    placed = find_order_numbers(make_doc(make_page(order)), rules)
+    assert reminder[0].value == placed[0].value == "BC 264827"
+    assert reminder[0].score < 0.5 < 0.95 < placed[0].score
+    assert "document is a letter about an order already placed" in reminder[0].reasons
+
+
+def test_a_dash_speck_before_a_number_is_dropped_on_scans(rules):
+    page = make_page(["NUMERO D'ORDRE : -ORD_2026_5655 FOURNISSEUR : 461NORM76"], source="ocr")
+    assert ranked(page, rules)[0][0] == "ORD_2026_5655"
+    # not a speck: a suffix typed apart, and a dash printed once but read twice
+    assert repair_line_ocr("CF20231234 -01", ())[0] == "CF20231234 -01"
+    doubled = make_page(["COMMANDE FOURNISSEUR 26- -0843"], source="ocr")
+    assert ranked(doubled, rules)[0][0] == "26-0843"
+
+
+def test_a_lone_prefix_misread_is_restored_only_on_scans(rules):
+    rows = [
+        [(50, "DATE"), (150, "N° COMMANDE"), (300, "CODE FOURN.")],
+        [(50, "20/09/2026"), (150, "P.0. 26-9933"), (300, "F20849")],
+    ]
+    ocr = find_order_numbers(make_doc(make_page(rows, source="ocr")), rules)
+    assert ocr[0].value == "P.O. 26-9933"
+    assert ocr[0].corrections == ("0→O at 3",)
+    text = find_order_numbers(make_doc(make_page(rows)), rules)
+    assert text[0].value != "P.O. 26-9933"  # a text layer's characters are exact
+
+
+def test_a_digit_before_a_letter_group_is_a_letter_on_scans(rules):
+    page = make_page(["Commande fournisseur #0A25/0325"], source="ocr")
+    c = find_order_numbers(make_doc(page), rules)[0]
+    assert c.value == "OA25/0325" and c.corrections == ("0→O at 1",)
+    # a digit run stays digits: nothing says "5016173" was "SO16173"
+    assert repair_line_ocr("N° Cde : 5016173", ())[0] == "N° Cde : 5016173"
+
+
+def _row(words: list[tuple[str, float]], y: float = 60.0) -> Line:
+    return Line(tuple(Word(t, BBox(x, y, x + CHAR_W * len(t), y + 10)) for t, x in words))
+
+
+def test_a_digit_split_off_by_a_blank_narrower_than_a_space_is_joined(rules):
+    label = make_line([(300.0, "COMMANDE N°")], 40.0)
+
+    def page(gap: float) -> Page:
+        # "7" then "5411": the gap in character widths decides
+        x = 310.0 + CHAR_W + gap * CHAR_W
+        row = _row([("35000", 50.0), ("RENNES", 90.0), ("7", 310.0), ("5411", x)])
+        return Page(number=1, width=595, height=842, source="ocr", lines=(label, row))
+
+    tight = find_order_numbers(make_doc(page(0.2)), rules)
+    assert tight[0].value == "75411" and tight[0].corrections == ("space removed at 2",)
+    spaced = dict(ranked(page(0.6), rules))  # a printed space: "7" may be a quantity
+    assert "75411" not in spaced and "5411" in spaced
+
+
+LABELS = [
+    ("N° Cde : 24-0315", "24-0315"),
+    ("Cde n° 240315", "240315"),
+    ("Commande n°24-1120", "24-1120"),
+    ("Numéro de BC : 2024-00123", "2024-00123"),
+    ("N°BC: 88451236", "88451236"),
+    ("N° de commande client : 78451236", "78451236"),
+    ("Référence achat : RA-2024-118", "RA-2024-118"),
+    ("N° d'achat : AC24-1120", "AC24-1120"),
+    ("Ordre d'achat : OA-2024-0012", "OA-2024-0012"),
+    ("Your PO: 88451236", "88451236"),
+    ("Customer PO: 88451236", "88451236"),
+    ("P.O.: 2024-3311", "2024-3311"),
+    ("Order: 88451236", "88451236"),
+]
+
+
+def test_labels_buyers_abbreviate_are_order_keywords(rules):
+    for text, number in LABELS:
+        cands = find_order_numbers(make_doc(make_page([text])), rules)
+        assert cands and cands[0].value == number, (text, cands[:2])
+        assert cands[0].keyword is not None and cands[0].score > 0.7, (text, cands[0])
+    # ... and what is not the buyer's order number stays apart
+    for text in ("Demande d'achat : DA-2024-44", "Code client : 78451236", "Order date: 12032024"):
+        cands = find_order_numbers(make_doc(make_page([text])), rules)
+        assert all(c.score < 0.5 for c in cands), (text, cands)
