@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 import regex
 
 from . import layout
-from .engine_rules import EngineRules
+from .engine_rules import EngineRules, Keyword, NegativeContext
 from .identifiers import Found
 from .model import BBox, Candidate, Document, Line, Page
 from .ocr_repair import SEPARATORS, close_blanks, repair_line_ocr, repair_ocr, tight_blanks
@@ -314,13 +314,56 @@ def _labels(page: Page, rules: EngineRules, wanted: Iterable[int]) -> list[_Labe
                         col = layout.span_bbox(line, cell.start, cell.end)
                     heads = _heads_column(line, a)
                     found.append(_Label(li, a, b, w, rule.name, m.group(), col, heads, attaches))
-        found.sort(key=lambda f: (-(f.end - f.start), -f.weight))
+        if li > 0:  # every rule: the page's text has other words between the two halves
+            found.extend(_stacked(page, li, rules.keywords, rules.negative))
+        found.sort(key=lambda f: (-len(f.text), -f.weight))
         kept: list[_Label] = []
         for f in found:  # longest first: a label overlapping a kept one is dropped
             if any(f.start < k.end and k.start < f.end for k in kept):
                 continue
             kept.append(f)
         out.extend(_attach(sorted(kept, key=lambda f: f.start), text))
+    return out
+
+
+#: A table header cell wrapped over two lines has a few words on each, and no digits.
+_STACK_WORDS = 4
+_HAS_DIGIT = regex.compile(r"[0-9]")
+
+
+def _stacked(
+    page: Page, li: int, keywords: Sequence[Keyword], negatives: Sequence[NegativeContext]
+) -> list[_Label]:
+    """Labels a narrow table header wraps over two lines ("N° de" over "commande"): a cell of
+    line ``li - 1`` and the cell right under it on line ``li`` are read as one, and a label
+    running across the joint is placed on line ``li`` (the line right above the values),
+    its column the two cells' box."""
+    upper, lower = page.lines[li - 1], page.lines[li]
+    out: list[_Label] = []
+    for top in layout.cells(upper):
+        if len(top.words) > _STACK_WORDS or _HAS_DIGIT.search(top.text):
+            continue
+        tb = top.bbox
+        for bottom in layout.cells(lower):
+            bb = bottom.bbox
+            if (
+                len(bottom.words) > _STACK_WORDS
+                or _HAS_DIGIT.search(bottom.text)
+                or not layout.overlaps_column(tb, bb)
+                or bb.y0 - tb.y1 > layout.line_height(lower)
+                or abs((tb.x0 + tb.x1) - (bb.x0 + bb.x1)) > max(tb.width, bb.width)
+            ):
+                continue
+            joined = f"{top.text} {bottom.text}"
+            joint = len(top.text) + 1
+            col = BBox(min(tb.x0, bb.x0), tb.y0, max(tb.x1, bb.x1), bb.y1)
+            for sign, rules_list in ((1, keywords), (-1, negatives)):
+                for rule in rules_list:
+                    w = rule.weight if sign > 0 else -rule.penalty  # type: ignore[union-attr]
+                    for m in rule.pattern.finditer(joined, timeout=0.5):
+                        if m.start() < joint - 1 and m.end() > joint:
+                            end = bottom.start + m.end() - joint
+                            out.append(_Label(li, bottom.start, end, w, rule.name, m.group(), col))
     return out
 
 

@@ -143,3 +143,24 @@ def test_labels_buyers_abbreviate_are_order_keywords(rules):
     for text in ("Demande d'achat : DA-2024-44", "Code client : 78451236", "Order date: 12032024"):
         cands = find_order_numbers(make_doc(make_page([text])), rules)
         assert all(c.score < 0.5 for c in cands), (text, cands)
+
+
+def test_a_header_label_wrapped_over_two_lines_heads_its_column(rules):
+    # A narrow table column: "N° de" over "commande", the value under both.
+    rows = [
+        [(50, "Date"), (300, "N° de"), (450, "Fournisseur")],
+        [(300, "commande")],
+        [(50, "12/03/2024"), (300, "BC-2024-0456"), (450, "F00123")],
+    ]
+    for source in ("pdf-text", "ocr"):
+        c = find_order_numbers(make_doc(make_page(rows, source=source)), rules)[0]
+        assert (c.value, c.keyword) == ("BC-2024-0456", "N° de commande"), source
+        assert c.score > 0.95
+    # two header words in different columns are not one label
+    apart = [
+        [(50, "Date"), (300, "N° de"), (450, "Fournisseur")],
+        [(450, "commande")],
+        [(50, "12/03/2024"), (300, "BC-2024-0456"), (450, "F00123")],
+    ]
+    c = next(c for c in find_order_numbers(make_doc(make_page(apart)), rules) if c.value[:2] == "BC")
+    assert c.keyword != "N° de commande"
