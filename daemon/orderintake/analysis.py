@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from . import id_repair, ordernumber
 from . import identifiers as ids
-from . import ordernumber
 from .engine_rules import EngineRules
 from .model import Candidate, Document, Identifier
 
@@ -69,6 +69,7 @@ class Analysis:
                     "page": i.page,
                     "bbox": i.bbox.as_list() if i.bbox else None,
                     "is_ours": i.is_ours,
+                    "corrections": list(i.corrections),
                 }
                 for i in self.identifiers
             ],
@@ -96,6 +97,8 @@ def analyse(
     t0 = time.perf_counter()
     own = tuple(own_identifiers)
     found = [f for p in document.pages for f in ids.find_on_page(p, own)]
+    if any(p.source == "ocr" for p in document.pages):
+        found = id_repair.repair_document(document, found, own)
     identifiers = tuple(f.identifier for f in found)
     t1 = time.perf_counter()
     candidates = ordernumber.find_order_numbers(document, rules, found)

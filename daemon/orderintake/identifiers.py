@@ -112,7 +112,8 @@ def find_on_page(page: Page, own: Iterable[str] = ()) -> list[Found]:
             out.append(Found(ident, li, a, b))
 
         for m in pats["vat"].finditer(text):
-            value = "FR" + _compact(m.group(1), False).upper() + _compact(m.group(2), ocr)
+            key = _compact(m.group(1), ocr) if ocr else m.group(1)  # "FRO3…" is FR03 on a scan
+            value = "FR" + key.upper() + _compact(m.group(2), ocr)
             add("vat", value, fr_tva.is_valid(value), m.start(), m.end(), m.group())
         for m in pats["eu-vat"].finditer(text):
             if free(m.start(), m.end()):

@@ -187,7 +187,8 @@ class Document:
 
 @dataclass(frozen=True, slots=True)
 class Identifier:
-    """A company identifier found on a page. ``value`` is compact (no spaces)."""
+    """A company identifier found on a page. ``value`` is compact (no spaces); on a scan,
+    ``corrections`` says how a misread was repaired (``raw`` keeps what was read)."""
 
     kind: IdentifierKind
     value: str
@@ -196,6 +197,7 @@ class Identifier:
     bbox: BBox | None = None
     raw: str = ""
     is_ours: bool = False
+    corrections: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

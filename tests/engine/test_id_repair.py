@@ -1,0 +1,79 @@
+"""Identifiers misread on scans, repaired by their checksums and by each other.
+
+The footer of a scanned order is small print: Tesseract turns digits into letters, marks
+or other digits. Each test is one hand-laid page showing when a repair is made (an anchor
+SIREN printed elsewhere, or one unreadable mark that two checksums pin down), and when it
+is not (a text layer, a typo printed on the paper, an unlabelled number).
+"""
+
+from __future__ import annotations
+
+from engine_helpers import make_doc, make_page
+from orderintake.analysis import analyse
+from stdnum import luhn
+from stdnum.fr import siret as fr_siret
+from stdnum.fr import tva as fr_tva
+
+SIREN = "84356386" + luhn.calc_check_digit("84356386")  # a valid SIREN
+SIRET = SIREN + "0011" + luhn.calc_check_digit(SIREN + "0011")
+VAT = f"FR{(12 + 3 * (int(SIREN) % 97)) % 97:02d}{SIREN}"
+
+
+def spaced(siren: str) -> str:
+    return f"{siren[:3]} {siren[3:6]} {siren[6:]}"
+
+
+def test_the_numbers_of_this_module_are_valid():
+    assert fr_siret.is_valid(SIRET) and fr_tva.is_valid(VAT)
+
+
+def footer(siret_as_read: str, source: str = "ocr"):
+    rows = [
+        "BON DE COMMANDE N° CF20241234",
+        f"Boulangerie Duval SAS - capital 7 500 € RCS Bordeaux {spaced(SIREN)}",
+        f"SIRET {siret_as_read} APE 1088C",
+    ]
+    return make_doc(make_page(rows, source=source))
+
+
+def test_a_siret_misread_is_repaired_from_the_siren_printed_beside_it(rules):
+    # "843" read "813" (1 for 4), the NIC's zeros read as letters
+    misread = f"{SIREN[:1]}1{SIREN[2:3]} {SIREN[3:6]} {SIREN[6:]} OOI1{SIRET[-1]}"
+    a = analyse(footer(misread), rules)
+    assert a.customer_siret is not None and a.customer_siret.value == SIRET
+    assert a.customer_siret.corrections == (
+        f"read as {misread!r}",
+        f"SIREN {SIREN} printed elsewhere on the document",
+    )
+    assert a.customer_siret.raw == misread
+    # the same characters in a text layer are what was typed: never repaired
+    text = analyse(footer(misread.replace("OOI1", "0011"), source="pdf-text"), rules)
+    assert text.customer_siret is None
+
+
+def test_a_printed_typo_is_not_taken_for_a_misread(rules):
+    # 843 -> 823: 2 for 4 is no OCR confusion; the SIRET stays as printed, invalid
+    typo = f"{SIREN[:1]}2{SIREN[2:3]} {SIREN[3:6]} {SIREN[6:]} 0011{SIRET[-1]}"
+    a = analyse(footer(typo), rules)
+    assert a.customer_siret is None
+    assert any(i.kind == "siret" and not i.valid for i in a.identifiers)
+
+
+def test_one_unreadable_mark_in_a_vat_number_is_filled_when_both_checks_agree(rules):
+    misread = VAT[:-1] + "%"
+    rows = ["Commande n° CF20241234", f"TVA intracom. {misread} APE 1088C"]
+    a = analyse(make_doc(make_page(rows, source="ocr")), rules)
+    assert a.customer_vat is not None and a.customer_vat.value == VAT
+    assert "checked by its key and its SIREN's Luhn digit" in a.customer_vat.corrections
+    # two unreadable marks: too many for the checks to decide
+    rows = ["Commande n° CF20241234", f"TVA intracom. {VAT[:-2]}?%"]
+    assert analyse(make_doc(make_page(rows, source="ocr")), rules).customer_vat is None
+
+
+def test_an_unlabelled_run_of_digits_is_left_alone(rules):
+    rows = [
+        f"RCS Bordeaux {spaced(SIREN)}",
+        f"Article {SIREN[:1]}1{SIREN[2:]} 0011{SIRET[-1]} vis inox",
+    ]
+    a = analyse(make_doc(make_page(rows, source="ocr")), rules)
+    assert a.customer_siret is None
