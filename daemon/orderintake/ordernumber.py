@@ -19,16 +19,17 @@ right of "N° de commande" on its line, or under "Purchase order" in a table's c
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import regex
 
 from . import layout
-from .engine_rules import EngineRules, Keyword, NegativeContext
+from .engine_rules import EngineRules
 from .identifiers import Found
-from .model import BBox, Candidate, Document, Line, Page
+from .model import Candidate, Document, Line, Page
 from .ocr_repair import SEPARATORS, close_blanks, repair_line_ocr, repair_ocr, tight_blanks
+from .ownership import find_labels, owner
 
 __all__ = ["find_order_numbers", "page_candidates", "repair_ocr", "split_suffix"]
 
@@ -40,28 +41,6 @@ _SPLIT_DIGITS = regex.compile(r"(?<![0-9A-Za-z/.-])([0-9]{3,6}) ([0-9]{3,7})(?![
 _LONE_DIGITS = regex.compile(r"(?<![0-9A-Za-z/.,-])([0-9]{1,2}) ([0-9]{4,8})(?![0-9A-Za-z/,-])")
 _OCR_WORTH = regex.compile(r"[0-9OoIlZSB|]{4}")
 
-
-@dataclass(frozen=True, slots=True)
-class _Label:
-    line: int
-    start: int
-    end: int
-    weight: float  # > 0 order keyword; < 0 negative context (minus the penalty)
-    name: str
-    text: str
-    column: BBox
-    heads: bool = True  # starts its cell with little after it: may own values below
-    attaches: bool = False  # a bare "N°": after another label it is part of it
-
-
-#: The candidate's cell starts with a label of its own ("Imputation :"): it owns the value.
-_OWN_LABEL = regex.compile(r"[^\W\d_]{2,}[^:;]*[:;]\s*\Z")
-
-#: A column header we do not know ("Demande d'achat" right over "DA86021"): a capitalised
-#: phrase without digits. A note in brackets or a date under a label does not stop it.
-_HEADER = regex.compile(r"[[:upper:]][^0-9]*\Z")
-
-_PROSE = regex.compile(r"(?:\b[a-zà-ÿ]{2,}\b[\s,']+){3}")
 
 #: A series letter group typed before the digits, a space between: "PH 263655", "B 02220"
 #: (the clerk types it too). Only at the start of a cell or right after "n°", ":" or "#".
@@ -111,13 +90,6 @@ _NOT_SERIES = frozenset(
         "RE",
     ]
 )
-
-
-def _heads_column(line: Line, start: int) -> bool:
-    """May a label own values below it? Not when it sits inside prose ("à reporter
-    obligatoirement sur la facture"): three lower-case words in a row make prose."""
-    cell = layout.cell_at(line, start)
-    return _PROSE.search(line.text[cell.start : cell.end]) is None
 
 
 @dataclass(slots=True)
@@ -285,189 +257,6 @@ def _raw_candidates(
     return out
 
 
-def _labels(page: Page, rules: EngineRules, wanted: Iterable[int]) -> list[_Label]:
-    """Order keywords and negative-context labels on the ``wanted`` lines.
-
-    Where a keyword and a negative label overlap, the longer wins: "accusé de réception
-    de commande n°" is not an order's label although it contains "commande n°", while
-    "référence commande client" is. Among overlapping keywords the strongest stays.
-    """
-    out: list[_Label] = []
-    page_text = page.text
-    keywords = [k for k in rules.keywords if k.pattern.search(page_text, timeout=0.5)]
-    negatives = [n for n in rules.negative if n.pattern.search(page_text, timeout=0.5)]
-    for li in sorted(wanted):
-        line = page.lines[li]
-        text = line.text
-        found: list[_Label] = []
-        for weight_sign, rules_list in ((1, keywords), (-1, negatives)):
-            for rule in rules_list:
-                w = rule.weight if weight_sign > 0 else -rule.penalty  # type: ignore[union-attr]
-                attaches = bool(getattr(rule, "attaches", False))
-                for m in rule.pattern.finditer(text, timeout=0.5):
-                    a, b = m.span()
-                    col = layout.span_bbox(line, a, b)
-                    cell = layout.cell_at(line, a)
-                    if not any(ch.isalnum() for ch in text[b : cell.end]):
-                        # It ends its cell: the whole cell is the column's header
-                        # ("Document n°" over a value aligned under "Document").
-                        col = layout.span_bbox(line, cell.start, cell.end)
-                    heads = _heads_column(line, a)
-                    found.append(_Label(li, a, b, w, rule.name, m.group(), col, heads, attaches))
-        if li > 0:  # every rule: the page's text has other words between the two halves
-            found.extend(_stacked(page, li, rules.keywords, rules.negative))
-        found.sort(key=lambda f: (-len(f.text), -f.weight))
-        kept: list[_Label] = []
-        for f in found:  # longest first: a label overlapping a kept one is dropped
-            if any(f.start < k.end and k.start < f.end for k in kept):
-                continue
-            kept.append(f)
-        out.extend(_attach(sorted(kept, key=lambda f: f.start), text))
-    return out
-
-
-#: A table header cell wrapped over two lines has a few words on each, and no digits.
-_STACK_WORDS = 4
-_HAS_DIGIT = regex.compile(r"[0-9]")
-
-
-def _stacked(
-    page: Page, li: int, keywords: Sequence[Keyword], negatives: Sequence[NegativeContext]
-) -> list[_Label]:
-    """Labels a narrow table header wraps over two lines ("N° de" over "commande"): a cell of
-    line ``li - 1`` and the cell right under it on line ``li`` are read as one, and a label
-    running across the joint is placed on line ``li`` (the line right above the values),
-    its column the two cells' box."""
-    upper, lower = page.lines[li - 1], page.lines[li]
-    out: list[_Label] = []
-    for top in layout.cells(upper):
-        if len(top.words) > _STACK_WORDS or _HAS_DIGIT.search(top.text):
-            continue
-        tb = top.bbox
-        for bottom in layout.cells(lower):
-            bb = bottom.bbox
-            if (
-                len(bottom.words) > _STACK_WORDS
-                or _HAS_DIGIT.search(bottom.text)
-                or not layout.overlaps_column(tb, bb)
-                or bb.y0 - tb.y1 > layout.line_height(lower)
-                or abs((tb.x0 + tb.x1) - (bb.x0 + bb.x1)) > max(tb.width, bb.width)
-            ):
-                continue
-            joined = f"{top.text} {bottom.text}"
-            joint = len(top.text) + 1
-            col = BBox(min(tb.x0, bb.x0), tb.y0, max(tb.x1, bb.x1), bb.y1)
-            for sign, rules_list in ((1, keywords), (-1, negatives)):
-                for rule in rules_list:
-                    w = rule.weight if sign > 0 else -rule.penalty  # type: ignore[union-attr]
-                    for m in rule.pattern.finditer(joined, timeout=0.5):
-                        if m.start() < joint - 1 and m.end() > joint:
-                            end = bottom.start + m.end() - joint
-                            out.append(_Label(li, bottom.start, end, w, rule.name, m.group(), col))
-    return out
-
-
-_GLUE = regex.compile(r"[\s.:,'’-]*")
-
-
-def _attach(labels: list[_Label], text: str) -> list[_Label]:
-    """A bare number sign right after another label is part of it: "Marché n°" is the
-    market's number (negative), "Engagement juridique n°" the EJ's (its own weight), not a
-    generic "N°" owning the value."""
-    out: list[_Label] = []
-    for lb in labels:
-        prev = out[-1] if out else None
-        if lb.attaches and prev is not None and _GLUE.fullmatch(text[prev.end : lb.start]):
-            col = prev.column
-            col = BBox(
-                min(col.x0, lb.column.x0),
-                min(col.y0, lb.column.y0),
-                max(col.x1, lb.column.x1),
-                max(col.y1, lb.column.y1),
-            )
-            out[-1] = replace(prev, end=lb.end, text=text[prev.start : lb.end], column=col)
-            continue
-        out.append(lb)
-    return out
-
-
-def _tokens_between(text: str) -> int:
-    return sum(
-        1
-        for t in text.split()
-        if any(c.isalnum() for c in t) and t.lower() not in ("n°", "no", "no.", "nº", "#")
-    )
-
-
-def _wraps(page: Page, li: int) -> bool:
-    """Does line ``li`` run to the right margin (prose wrapped onto the next line)?"""
-    right = max(layout.line_box(line).x1 for line in page.lines)
-    box = layout.line_box(page.lines[li])
-    prose = _PROSE.search(page.lines[li].text) is not None  # not a table's header row
-    return prose and box.x1 >= box.x0 + 0.8 * (right - box.x0)
-
-
-def _served(line: Line, label: _Label, cell: layout.Cell) -> bool:
-    """Has ``label`` its value inside its own cell, before the candidate's ``cell``? Then it
-    does not reach across the gap: in "Tél. 05 91 30 40 77      B 02220" the phone is the
-    label's value and the number in the next column belongs to whatever heads that column."""
-    own_cell = layout.cell_at(line, label.start)
-    if own_cell.end > cell.start:
-        return False
-    return any(ch.isdigit() for ch in line.text[label.end : own_cell.end])
-
-
-def _owner(
-    page: Page, raw: _Raw, bbox: BBox, labels: list[_Label], max_below: int, slack: float
-) -> tuple[_Label | None, str, int]:
-    """The label a candidate belongs to, and how: ``("line", tokens between)`` when it is
-    left of the candidate on its line (or ends the previous line, the candidate starting
-    its own: a wrapped sentence), ``("below", lines)`` when it heads the candidate's
-    column within ``max_below`` lines (the most overlapping one on a tie)."""
-    line = page.lines[raw.line]
-    line_text = line.text
-    cell = layout.cell_at(line, raw.start)
-    own = _OWN_LABEL.search(line_text[cell.start : raw.start]) is not None
-    same = [
-        lb
-        for lb in labels
-        if lb.line == raw.line and lb.end <= raw.start and not _served(line, lb, cell)
-    ]
-    if same:
-        lb = max(same, key=lambda x: x.end)
-        if own and lb.end <= cell.start:
-            return None, "", 0  # its own cell's label is nearer than the one we know
-        return lb, "line", _tokens_between(line_text[lb.end : raw.start])
-    if raw.line > 0 and _tokens_between(line_text[: raw.start]) == 0 and _wraps(page, raw.line - 1):
-        prev = page.lines[raw.line - 1].text
-        ends = [
-            lb for lb in labels if lb.line == raw.line - 1 and _tokens_between(prev[lb.end :]) == 0
-        ]
-        if ends:
-            return max(ends, key=lambda x: x.end), "line", 1
-    if own:
-        return None, "", 0  # "Imputation : 6014-36": a label we do not know owns it
-    for d in range(1, min(max_below, raw.line) + 1):
-        li = raw.line - d
-        best: tuple[float, _Label] | None = None
-        for lb in labels:
-            if lb.line != li or not lb.heads:
-                continue
-            overlap = min(lb.column.x1, bbox.x1) - max(lb.column.x0, bbox.x0)
-            if overlap > -slack and (best is None or overlap > best[0]):
-                best = (overlap, lb)
-        if best:
-            return best[1], "below", d
-        above = " ".join(
-            w.text
-            for w in page.lines[li].words
-            if w.bbox.x0 < bbox.x1 and bbox.x0 < w.bbox.x1 and any(c.isalnum() for c in w.text)
-        )
-        if d == 1 and _HEADER.match(above) and not _PROSE.search(above):
-            return None, "", 0  # the value's own header is a label we do not know
-    return None, "", 0
-
-
 def _sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-x))
 
@@ -493,7 +282,7 @@ def page_candidates(page: Page, rules: EngineRules, found: Sequence[Found] = ())
     max_below = sc.below_max_lines_ocr if ocr else sc.below_max_lines
     # Labels matter only on a candidate's line and the lines above it within reach.
     wanted = {r.line - k for r in raws for k in range(max_below + 1) if r.line >= k}
-    labels = _labels(page, rules, wanted)
+    labels = find_labels(page, rules, wanted)
     slack = 30.0 if ocr else 4.0
     out: list[Candidate] = []
     for raw in raws:
@@ -501,19 +290,19 @@ def page_candidates(page: Page, rules: EngineRules, found: Sequence[Found] = ())
         bbox = layout.span_bbox(cand_line, raw.start, raw.end)
         logit = sc.bias
         reasons: list[str] = []
-        owner, how, dist = _owner(page, raw, bbox, labels, max_below, slack)
+        label, how, dist = owner(page, (raw.line, raw.start), bbox, labels, max_below, slack)
         keyword = None
-        if owner is not None and owner.weight > 0:
-            keyword = owner.text
+        if label is not None and label.weight > 0:
+            keyword = label.text
             if how == "line":
-                gain = sc.same_line * owner.weight - sc.same_line_per_token * dist
+                gain = sc.same_line * label.weight - sc.same_line_per_token * dist
             else:
-                gain = sc.below_column * owner.weight - sc.below_per_line * (dist - 1)
+                gain = sc.below_column * label.weight - sc.below_per_line * (dist - 1)
             logit += max(gain, 0.0)
-            reasons.append(f"{how} {owner.name} {gain:+.2f}")
-        elif owner is not None:
-            logit += sc.negative_same_line * -owner.weight
-            reasons.append(f"{how} negative {owner.name}")
+            reasons.append(f"{how} {label.name} {gain:+.2f}")
+        elif label is not None:
+            logit += sc.negative_same_line * -label.weight
+            reasons.append(f"{how} negative {label.name}")
         compact = raw.value.replace(" ", "")
         if any(raw.value.startswith(p) for p in rules.prefixes if len(raw.value) > len(p)):
             logit += sc.prefix
