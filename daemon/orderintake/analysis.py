@@ -99,7 +99,7 @@ def analyse(
     found = [f for p in document.pages for f in ids.find_on_page(p, own)]
     if any(p.source == "ocr" for p in document.pages):
         found = id_repair.repair_document(document, found, own)
-    identifiers = tuple(f.identifier for f in found)
+    identifiers = tuple(dict.fromkeys(f.identifier for f in found))  # a wrapped one once
     t1 = time.perf_counter()
     candidates = ordernumber.find_order_numbers(document, rules, found)
     t2 = time.perf_counter()

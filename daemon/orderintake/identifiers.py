@@ -41,8 +41,10 @@ def _patterns(d: str) -> dict[str, regex.Pattern[str]]:
         "vat": regex.compile(
             rf"(?<![0-9A-Z])FR{s}([0-9A-Z]{{2}}){s}({d}{{3}}{s}{d}{{3}}{s}{d}{{3}})(?!{s}[0-9])"
         ),
+        # printed in groups too: "USt-IdNr.: DE 186 703 097"
         "eu-vat": regex.compile(
-            rf"(?<![0-9A-Z])(?:{_EU}){s}(?=[0-9A-Z]*[0-9]{{7}})[0-9A-Z]{{8,12}}(?![0-9A-Z])"
+            rf"(?<![0-9A-Z])(?:{_EU}){s}(?=[0-9A-Z]*[0-9]{{2}})[0-9A-Z]{{2,12}}"
+            rf"(?:[ \u00a0\u202f.][0-9A-Z]{{2,4}}){{0,4}}(?![0-9A-Z])"
         ),
         "siret": regex.compile(
             rf"(?<![0-9])(?:{d}{{3}}{_S}{d}{{3}}{_S}{d}{{3}}{_S}{d}{{5}}|{d}{{3}} {d}{{3}} {d}{{3}} {d}{{3}} {d}{{2}})(?![0-9])"
@@ -55,6 +57,7 @@ def _patterns(d: str) -> dict[str, regex.Pattern[str]]:
 
 _TEXT = _patterns(_D)
 _OCR = _patterns(_DO)
+_IBAN_LIKE = regex.compile(r"[A-Z]{2}[0-9]{2}[ \u00a0\u202f][0-9A-Z]{4}(?:[ \u00a0\u202f]|\Z)")
 _SIREN_LABEL = regex.compile(r"(?i)\b(?:siren|rcs|r\.c\.s\.)\b")
 
 
@@ -117,10 +120,19 @@ def find_on_page(page: Page, own: Iterable[str] = ()) -> list[Found]:
             add("vat", value, fr_tva.is_valid(value), m.start(), m.end(), m.group())
         for m in pats["eu-vat"].finditer(text):
             if free(m.start(), m.end()):
-                value = _compact(m.group(), False).upper()
-                # Only checksummed ones: "DE" + 9 digits is also a plain reference.
-                if eu_vat.is_valid(value) or (value[:2] == "GB" and gb_vat.is_valid(value)):
-                    add("eu-vat", value, True, m.start(), m.end(), m.group())
+                # Only checksummed ones: "DE" + 9 digits is also a plain reference. The
+                # longest run of groups that validates wins ("DE 186 703 097 12" is not one).
+                if _IBAN_LIKE.match(m.group()):
+                    continue  # "DE99 7150 1321 …" is a bank account
+                groups = regex.split(r"[ \u00a0\u202f.]", m.group())
+                for n in range(len(groups), 0, -1):
+                    raw = m.group()[: len(" ".join(groups[:n]))]
+                    value = _compact(raw, False).upper()
+                    if 10 <= len(value) <= 14 and (
+                        eu_vat.is_valid(value) or (value[:2] == "GB" and gb_vat.is_valid(value))
+                    ):
+                        add("eu-vat", value, True, m.start(), m.start() + len(raw), raw)
+                        break
         for m in pats["siret"].finditer(text):
             if free(m.start(), m.end()):
                 value = _compact(m.group(), ocr).replace(" ", "")
@@ -133,12 +145,61 @@ def find_on_page(page: Page, own: Iterable[str] = ()) -> list[Found]:
             spaced = " " in m.group() or "\u00a0" in m.group()
             if labelled or (spaced and fr_siren.is_valid(value)):
                 add("siren", value, fr_siren.is_valid(value), m.start(), m.end(), m.group())
+    out.extend(_wrapped(page, pats, ocr, ours))
+    return out
+
+
+#: How much of a line's end and of the next line's start a wrapped identifier may take.
+_TAIL, _HEAD = 24, 16
+
+
+def _wrapped(
+    page: Page, pats: dict[str, regex.Pattern[str]], ocr: bool, ours: set[str]
+) -> list[Found]:
+    """VAT numbers and SIRETs a narrow column wrapped onto the next line ("N° TVA : FR 18
+    385 860" / "085"): the end of a line joined to the start of the next, kept only when the
+    joined number holds its checksums. The identifier is reported on its first line, and
+    once more on the second for masking (the same object, listed once by the engine)."""
+    out: list[Found] = []
+    for li in range(len(page.lines) - 1):
+        first, second = page.lines[li], page.lines[li + 1]
+        tail, head = first.text[-_TAIL:], second.text[:_HEAD]
+        if not (tail[-1:].isalnum() and head[:1].isdigit()):
+            continue
+        joined = f"{tail} {head}"
+        for kind, pattern in (("vat", pats["vat"]), ("siret", pats["siret"])):
+            for m in pattern.finditer(joined):
+                if not (m.start() < len(tail) - 1 and m.end() > len(tail) + 2):
+                    continue
+                if kind == "vat":
+                    key = _compact(m.group(1), ocr) if ocr else m.group(1)
+                    value = "FR" + key.upper() + _compact(m.group(2), ocr)
+                    valid = fr_tva.is_valid(value)
+                else:
+                    value = _compact(m.group(), ocr).replace(" ", "")
+                    valid = fr_siret.is_valid(value)
+                if not valid:
+                    continue
+                a = len(first.text) - len(tail) + m.start()
+                siren = value[-9:] if kind == "vat" else value[:9]
+                ident = Identifier(
+                    kind=kind,  # type: ignore[arg-type]
+                    value=value,
+                    valid=True,
+                    page=page.number,
+                    bbox=layout.span_bbox(first, a, len(first.text)),
+                    raw=m.group(),
+                    is_ours=value in ours or siren in ours,
+                )
+                out.append(Found(ident, li, a, len(first.text)))
+                out.append(Found(ident, li + 1, 0, m.end() - len(tail) - 1))
     return out
 
 
 def find_identifiers(document: Document, own: Iterable[str] = ()) -> tuple[Identifier, ...]:
     own = tuple(own)
-    return tuple(f.identifier for p in document.pages for f in find_on_page(p, own))
+    found = (f.identifier for p in document.pages for f in find_on_page(p, own))
+    return tuple(dict.fromkeys(found))  # a wrapped identifier is found on both its lines
 
 
 # --- the customer's identifiers ------------------------------------------------------

@@ -29,7 +29,7 @@ from .engine_rules import EngineRules
 from .identifiers import Found
 from .model import Candidate, Document, Line, Page
 from .ocr_repair import SEPARATORS, close_blanks, repair_line_ocr, repair_ocr, tight_blanks
-from .ownership import find_labels, owner
+from .ownership import Label, find_labels, owner
 
 __all__ = ["find_order_numbers", "page_candidates", "repair_ocr", "split_suffix"]
 
@@ -257,6 +257,47 @@ def _raw_candidates(
     return out
 
 
+_LEAD = regex.compile(r"[\s:#°.,/_-]*")
+_AT = regex.compile(r" at (\d+)\Z")
+
+
+def _out_of_labels(
+    raws: list[_Raw], labels: Sequence[Label], prefixes: Sequence[str]
+) -> list[_Raw]:
+    """A candidate that starts inside a keyword is cut after it when what remains is a
+    number with a known prefix of its own: in "Numéro de BC 4500724846" the letters "BC"
+    belong to the label, while in "Bon n° BC 268783" or "Réf. commande : BDC 26/0871" they
+    are the number's prefix (the clerk types them). A joined OCR candidate is left whole."""
+    out: list[_Raw] = []
+    for raw in raws:
+        lb = next(
+            (
+                lb
+                for lb in labels
+                if lb.line == raw.line
+                and lb.weight > 0
+                and lb.start <= raw.start < lb.end < raw.end
+            ),
+            None,
+        )
+        if lb is None or raw.end - raw.start != len(raw.value):
+            out.append(raw)
+            continue
+        cut = lb.end - raw.start
+        cut += _LEAD.match(raw.value, cut).end() - cut
+        value = raw.value[cut:]
+        if not any(value.startswith(p) and len(value) > len(p) + 3 for p in prefixes):
+            out.append(raw)
+            continue
+        fixes = []
+        for c in raw.corrections:  # positions are 1-based in the value
+            m = _AT.search(c)
+            if m and int(m.group(1)) > cut:
+                fixes.append(f"{c[: m.start()]} at {int(m.group(1)) - cut}")
+        out.append(replace(raw, value=value, start=raw.start + cut, corrections=tuple(fixes)))
+    return out
+
+
 def _sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-x))
 
@@ -285,7 +326,7 @@ def page_candidates(page: Page, rules: EngineRules, found: Sequence[Found] = ())
     labels = find_labels(page, rules, wanted)
     slack = 30.0 if ocr else 4.0
     out: list[Candidate] = []
-    for raw in raws:
+    for raw in _out_of_labels(raws, labels, rules.prefixes):
         cand_line: Line = page.lines[raw.line]
         bbox = layout.span_bbox(cand_line, raw.start, raw.end)
         logit = sc.bias

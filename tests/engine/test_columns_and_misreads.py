@@ -162,5 +162,34 @@ def test_a_header_label_wrapped_over_two_lines_heads_its_column(rules):
         [(450, "commande")],
         [(50, "12/03/2024"), (300, "BC-2024-0456"), (450, "F00123")],
     ]
-    c = next(c for c in find_order_numbers(make_doc(make_page(apart)), rules) if c.value[:2] == "BC")
+    c = next(
+        c for c in find_order_numbers(make_doc(make_page(apart)), rules) if c.value[:2] == "BC"
+    )
     assert c.keyword != "N° de commande"
+
+
+def test_letters_of_the_label_are_not_the_number_s_prefix_unless_the_clerk_types_them(rules):
+    # "Numéro de BC" is the label; the value is a SAP number with a prefix of its own
+    c = find_order_numbers(make_doc(make_page(["Numéro de BC 4500724846 / Page 1 de 1"])), rules)
+    assert c[0].value == "4500724846" and c[0].keyword == "Numéro de BC"
+    # here BC is the number's own prefix (what the clerk types)
+    for text, number in (
+        ("Bon n° BC 268783", "BC 268783"),
+        ("Réf. commande : BDC 26/0871", "BDC 26/0871"),
+    ):
+        assert find_order_numbers(make_doc(make_page([text])), rules)[0].value == number, text
+
+
+def test_a_number_sign_glued_to_its_value_or_a_mark_between_them(rules):
+    c = find_order_numbers(make_doc(make_page(["Order #100265947"])), rules)[0]
+    assert c.value == "100265947" and c.score > 0.9
+    # a shaded box read from a scan: a stray mark between "n°" and the value
+    rows = ["BON DE COMMANDE", "Engagement n° € 26/0683", "Marché n° AC-2024-5747 (lot 4)"]
+    c = find_order_numbers(make_doc(make_page(rows, source="ocr")), rules)[0]
+    assert c.value == "26/0683" and c.keyword is not None
+
+
+def test_a_requisition_number_is_not_the_order_number(rules):
+    rows = ["N° DA : DA986422 N° contrat : MAPA 26/52 N° de commande BDC795585"]
+    cands = {c.value: c.score for c in find_order_numbers(make_doc(make_page(rows)), rules)}
+    assert cands["BDC795585"] > 0.9 > 0.1 > cands["DA986422"]

@@ -138,3 +138,20 @@ def test_foreign_customer_vat_is_its_vat(rules):
     }
     assert a.customer_vat is not None and a.customer_vat.value == "GB177228641"
     assert a.customer_siren is None
+
+
+def test_a_vat_number_wrapped_onto_the_next_line_is_read_whole():
+    # A narrow web column broke the VAT number after "385 860" (holdout4's SaaS print-outs)
+    rows = ["SIRET 732829320 00074 · N° TVA : FR 44 732 829", "320", "Total HT 1 234,00 €"]
+    found = kinds(make_doc(make_page(rows)))
+    assert ("vat", VAT, True, False) in found
+    assert sum(1 for k in found if k[0] == "vat") == 1  # listed once
+    # only when the joined number holds its checksums: a quantity below is not glued on
+    rows = ["N° TVA : FR 44 732 829", "321 pièces"]
+    assert not any(k[0] == "vat" and k[2] for k in kinds(make_doc(make_page(rows))))
+
+
+def test_an_eu_vat_number_printed_in_groups_but_not_a_bank_account():
+    rows = ["USt-IdNr.: DE 136 695 976", "IBAN DE89 3704 0044 0532 0130 00"]
+    found = {(k[0], k[1]) for k in kinds(make_doc(make_page(rows)))}
+    assert found == {("eu-vat", "DE136695976")}
