@@ -38,7 +38,7 @@ _LOOKALIKE = str.maketrans(
 #: identifier is printed with; it must hold 7 real digits to be worth a look.
 _RUN = regex.compile(
     r"(?<![0-9A-Za-z])(?:FR|F[EBRK8]|[EF]R)?[ .]?"
-    r"(?=(?:[^0-9\n]{0,3}[0-9]){7})"
+    r"(?=(?:[^0-9\n]{0,4}[0-9]){7})"
     r"[0-9OoDQIl|iSBZzG?%()€$&!][0-9OoDQIl|iSBZzG?%()€$&! .]{8,24}[0-9OoDQIl|iSBZzG?%)€!]"
 )
 _LABEL = regex.compile(
@@ -161,6 +161,11 @@ def _vat_key(siren: str) -> str:
 
 def _vat(body: str, soft: str, anchors: set[str]) -> tuple[IdentifierKind, str, str] | None:
     """FR + key + SIREN from the 11 characters after "FR" (one trailing mark dropped)."""
+    if len(body) == 10:  # one digit lost at the end: "FR1428604566"
+        key, head = body[:2], body[2:]
+        for whole in anchors:
+            if whole.startswith(head) and _vat_key(whole) == key:
+                return "vat", f"FR{key}{whole}", f"SIREN {whole} printed elsewhere on the document"
     for digits in (body, body[:-1]) if len(body) == 12 else (body,):
         if len(digits) != 11:
             continue
@@ -188,7 +193,9 @@ def _siret_or_siren(
                 filled = _fill(anchor + nic, fr_siret.is_valid)
                 if filled is not None:
                     return "siret", filled, f"SIREN {anchor} printed elsewhere on the document"
-            if _UNKNOWN in siren:  # two checks: the SIREN's Luhn digit, then the SIRET's
+            if _UNKNOWN in siren or _UNKNOWN not in nic:
+                # two checks, the SIREN's Luhn digit and the SIRET's: one unreadable mark in
+                # the SIREN part, or an odd grouping ("9941545 3200042") that both accept
                 filled = _fill(digits, lambda v: fr_siren.is_valid(v[:9]) and fr_siret.is_valid(v))
                 if filled is not None:
                     return "siret", filled, "checked by its SIREN's and its own Luhn digits"

@@ -77,3 +77,22 @@ def test_an_unlabelled_run_of_digits_is_left_alone(rules):
     ]
     a = analyse(make_doc(make_page(rows, source="ocr")), rules)
     assert a.customer_siret is None
+
+
+def test_odd_grouping_lost_digits_and_marks_before_the_digits(rules):
+    # a SIRET grouped oddly by the reading ("9941545 3200042"): both Luhn digits accept it
+    odd = f"{SIRET[:7]} {SIRET[7:]}"
+    a = analyse(
+        make_doc(make_page([f"SAS au capital de 80 000 € - Siret : {odd}"], source="ocr")), rules
+    )
+    assert a.customer_siret is not None and a.customer_siret.value == SIRET
+    # the VAT number's last digit lost, its SIREN read right on the SIRET beside it
+    rows = [f"N° SIRET {SIREN} {SIRET[9:]} TVA intracom. {VAT[:-1]}"]
+    a = analyse(make_doc(make_page(rows, source="ocr")), rules)
+    assert a.customer_vat is not None and a.customer_vat.value == VAT
+    # "FROO $…": the key's zeros read as letters, a dollar sign for the first digit
+    vat = f"FR{(12 + 3 * (int('562033225') % 97)) % 97:02d}562033225"
+    misread = vat[:2] + vat[2:4].replace("0", "O") + " $" + vat[5:]
+    rows = ["SIRET 562033225 00052", f"TVA intracom {misread}"]
+    a = analyse(make_doc(make_page(rows, source="ocr")), rules)
+    assert a.customer_vat is not None and a.customer_vat.value == vat, misread
