@@ -13,7 +13,8 @@ line blobs, falling back to the whole ink), Otsu binarisation (it helped once pa
 upscaled; adaptive thresholding read edge specks as text), long rules painted white
 before that (framed and shaded rows were read as nothing or garbage, :mod:`.regions`),
 ``--psm 6`` (``--psm 3`` read words slightly better but found no more order numbers and
-costs more), then one more read of the inked rows ``--psm 6`` skipped, if any. A bilevel
+costs more), then one more read of the inked rows ``--psm 6`` skipped, if any, and of
+the number-like words it doubted (:mod:`.reread`). A bilevel
 (fax-like) page is read a second time anti-aliased instead of median-filtered, and the two
 readings are merged line by line by confidence (:mod:`.merge`); grey pages never pay it.
 Orientation (90/180/270) is checked with Tesseract's own detector only when the first read
@@ -41,6 +42,7 @@ from .lines import group_lines
 from .merge import is_bilevel, merge_reads
 from .options import ExtractOptions, OcrSteps
 from .regions import ink_mask, missed_rows, remove_rules
+from .reread import reread_numbers
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +64,7 @@ class Prepared:
     image: np.ndarray
     dpi: int
     skew: float  # degrees the page was turned to level its lines
+    grey: np.ndarray  # the levelled page before binarisation (for re-reads)
 
 
 def to_gray(image: np.ndarray) -> np.ndarray:
@@ -189,6 +192,7 @@ def preprocess(
                 ink = ink_mask(img, 0.5, threshold)[1]
     if steps.rules:
         img = remove_rules(img, dpi, ink)
+    grey = img
     if steps.binarize == "otsu":
         # Otsu again, at full resolution on the cleaned page: the shared half-resolution
         # threshold is 2–6 grey levels higher, and that moved two training documents'
@@ -198,7 +202,7 @@ def preprocess(
         img = cv2.adaptiveThreshold(
             img, 255, cv2.ADAPTIVE_THRESH_GAUSSIAN_C, cv2.THRESH_BINARY, 31, 15
         )
-    return Prepared(img, dpi, skew)
+    return Prepared(img, dpi, skew, grey)
 
 
 def _run(fn: Any, path: str, lang: str, config: str, timeout: float, quiet: bool = False) -> Any:
@@ -418,6 +422,12 @@ def ocr_page(image: np.ndarray, dpi: int, number: int, options: ExtractOptions) 
     if steps.bilevel_second_read and orientation == 0 and is_bilevel(to_gray(image)):
         second = preprocess(image, dpi, steps, antialias=True, skew_angle=prep.skew)
         words = merge_reads(words, _second_read(second, options))
+    if steps.reread and orientation == 0:
+
+        def read_strip(strip: np.ndarray) -> list[list[Word]]:
+            return _words(_read(strip, options.lang, 6, options.timeout, True), 72)
+
+        words = reread_numbers(prep.grey, words, eff_dpi, read_strip)
     h, w = img.shape[:2]
     k = 72.0 / eff_dpi
     rotation = round(orientation + prep.skew, 2)

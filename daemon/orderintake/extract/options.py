@@ -37,6 +37,8 @@ class OcrSteps:
     # Bilevel (fax-like) pages only: a second read anti-aliased (Gaussian 3×3, no median),
     # merged line by line with the first by confidence (docs/ocr.md).
     bilevel_second_read: bool = True
+    # Number-like words read with low confidence, read again alone and enlarged (reread.py)
+    reread: bool = True
     psm: int = 6  # psm 3 reads better but drops text in framed boxes (docs/ocr.md)
 
 
