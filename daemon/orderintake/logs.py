@@ -49,7 +49,6 @@ def setup_logging(settings: Settings, stream: Any = None) -> None:
     for noisy in (
         "apscheduler",
         "imapclient",
-        "pdfminer",
         "factur-x",
         "tnefparse",
         "alembic",

@@ -27,6 +27,10 @@ from .lines import group_lines, split_words
 from .options import ExtractOptions
 
 log = logging.getLogger(__name__)
+# pdfminer warns about every font descriptor it finds odd ("Could not get FontBBox…", on
+# every pdfTeX page with a Type 3 font); the page is read all the same, and what it cannot
+# read raises, which we turn into a clerk's message. Its warnings are nobody's business.
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 #: A text layer with fewer good characters than this is not trusted on its own.
 MIN_GOOD_CHARS = 20
