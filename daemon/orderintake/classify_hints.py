@@ -103,6 +103,30 @@ def _head(page: Page) -> list[Line]:
     return [line for line in page.lines if line.bbox.y0 <= limit]
 
 
+#: A head with more capitals than this is printed all in capitals (a line printer's
+#: listing): there capitals do not make a title, only size and letter spacing do.
+ALL_CAPS_SHARE = 0.6
+#: A spaced-out title ("B O N  D E  C O M M A N D E"): this many one-letter words in a row.
+SPACED_LETTERS = 5
+_SPACED_RUN = re.compile(rf"(?:(?<=\s)|^)(?:\w\s+){{{SPACED_LETTERS - 1},}}\w(?=\s|$)")
+#: What a spaced-out title says, its letters run together (the spaces are gone).
+_SPACED_TITLES = (
+    ("order", re.compile(r"bonsdecommande|bondecommande|purchaseorder|ordredachat|commande")),
+    ("invoice", re.compile(r"facture|avoir|invoice")),
+    ("quote", re.compile(r"devis|offredeprix|propositioncommerciale|quotation")),
+)
+
+
+def spaced_titles(page: Page) -> set[str]:
+    """Kinds ("order", "invoice", "quote") named by spaced-out titles in the page's head."""
+    kinds: set[str] = set()
+    for line in _head(page):
+        for m in _SPACED_RUN.finditer(normalise(line.text)):
+            letters = re.sub(r"\s+", "", m.group())
+            kinds.update(k for k, pattern in _SPACED_TITLES if pattern.search(letters))
+    return kinds
+
+
 def title_fragments(page: Page) -> list[tuple[str, str]]:
     """Runs of title words (large or in capitals) in the page's head, normalised, each
     with its line's text before it: (before, fragment)."""
@@ -111,12 +135,17 @@ def title_fragments(page: Page) -> list[tuple[str, str]]:
         return []
     ratio = TITLE_SIZE_RATIO_OCR if page.source == "ocr" else TITLE_SIZE_RATIO
     large = ratio * statistics.median(heights)
+    head = _head(page)
+    lettered = [w for line in head for w in line.words if sum(c.isalpha() for c in w.text) >= 2]
+    caps_count = not lettered or sum(map(_is_caps, lettered)) / len(lettered) <= ALL_CAPS_SHARE
     fragments: list[tuple[str, str]] = []
-    for line in _head(page):
+    for line in head:
         run: list[str] = []
         words = line.words
         for i, word in enumerate((*words, None)):
-            if word is not None and (word.bbox.y1 - word.bbox.y0 >= large or _is_caps(word)):
+            if word is not None and (
+                word.bbox.y1 - word.bbox.y0 >= large or (caps_count and _is_caps(word))
+            ):
                 run.append(word.text)
             elif run:
                 before = " ".join(w.text for w in words[: i - len(run)])
@@ -161,6 +190,10 @@ def hint_from_analysis(
             order_title = order_title or (not other and _titled(_ORDER_TITLE, before, fragment))
             invoice_title = invoice_title or _titled(_INVOICE_TITLE, before, fragment)
             quote_title = quote_title or _titled(_QUOTE_TITLE, before, fragment)
+        spaced = spaced_titles(page)
+        order_title = order_title or "order" in spaced
+        invoice_title = invoice_title or "invoice" in spaced
+        quote_title = quote_title or "quote" in spaced
         head = "\n".join(normalise(line.text) for line in _head(page))
         order_field = bool(_ORDER_FIELD.search(head))
     ox = document.orderx

@@ -57,6 +57,12 @@ def _patterns(d: str) -> dict[str, regex.Pattern[str]]:
 
 _TEXT = _patterns(_D)
 _OCR = _patterns(_DO)
+#: A SIRET right after its label, in any grouping of 14 digits ("SIRET : 263 988 222 0012 5"):
+#: the label and the Luhn digit together make an odd grouping safe to read.
+_LABELLED_SIRET = regex.compile(
+    r"(?i)\bSIRET\s*(?:n[°ºo]\.?\s*)?[:.]?\s*"
+    r"((?:[0-9OIlSBZ][ \u00a0\u202f.]?){13}[0-9OIlSBZ])(?![0-9])"
+)
 _IBAN_LIKE = regex.compile(r"[A-Z]{2}[0-9]{2}[ \u00a0\u202f][0-9A-Z]{4}(?:[ \u00a0\u202f]|\Z)")
 _SIREN_LABEL = regex.compile(r"(?i)\b(?:siren|rcs|r\.c\.s\.)\b")
 
@@ -137,6 +143,11 @@ def find_on_page(page: Page, own: Iterable[str] = ()) -> list[Found]:
             if free(m.start(), m.end()):
                 value = _compact(m.group(), ocr).replace(" ", "")
                 add("siret", value, fr_siret.is_valid(value), m.start(), m.end(), m.group())
+        for m in _LABELLED_SIRET.finditer(text):
+            a, b = m.start(1), m.end(1)
+            value = _compact(m.group(1), True) if ocr else _compact(m.group(1), False)
+            if free(a, b) and value.isdigit() and fr_siret.is_valid(value):
+                add("siret", value, True, a, b, m.group(1))
         for m in pats["siren"].finditer(text):
             if not free(m.start(), m.end()):
                 continue

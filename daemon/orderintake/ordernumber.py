@@ -43,14 +43,18 @@ _OCR_WORTH = regex.compile(r"[0-9OoIlZSB|]{4}")
 
 
 #: A series letter group typed before the digits, a space between: "PH 263655", "B 02220"
-#: (the clerk types it too). Only at the start of a cell or right after "n°", ":" or "#".
-_SERIES = regex.compile(r"(?:\A|(?<=[:°º#]\s*))([A-Z]{1,3}) \Z")
+#: (the clerk types it too). Only at the start of a cell, right after "n°", ":" or "#", or
+#: right after the word commande / cde / order in a header line ("Commande G 15481").
+_SERIES = regex.compile(
+    r"(?:\A|(?<=[:°º#]\s*)|(?<=\b(?i:commande|cde|cmde|order)\s))([A-Z]{1,3}) \Z"
+)
 
 #: Short capitals that are words, units or address parts, never a series letter group.
 _NOT_SERIES = frozenset(
     [
         "N",
         "NO",
+        "A",  # "à" typed without its accent ("commande A livrer")
         "HT",
         "TTC",
         "TVA",

@@ -194,3 +194,20 @@ def test_a_requisition_number_is_not_the_order_number(rules):
     rows = ["N° DA : DA986422 N° contrat : MAPA 26/52 N° de commande BDC795585"]
     cands = {c.value: c.score for c in find_order_numbers(make_doc(make_page(rows)), rules)}
     assert cands["BDC795585"] > 0.9 > 0.1 > cands["DA986422"]
+
+
+def test_a_series_letter_after_the_word_commande_is_part_of_the_number(rules):
+    # An enscript page header: "Commande G 15481" (holdout5). "N", "A" and French words
+    # before the digits are no series letters.
+    for source in ("pdf-text", "ocr"):
+        page = make_page(["SEMAPHORE ROBOTIQUE SAS Commande G 15481 Page 1 / 2"], source=source)
+        assert ranked(page, rules)[0][0] == "G 15481"
+    for text, number in [("Commande N 15481", "15481"), ("Commande A 26182", "26182")]:
+        assert ranked(make_page([text]), rules)[0][0] == number
+
+
+def test_initials_read_with_a_zero_are_still_a_suffix_on_scans(rules):
+    # "/OP" typed after the number; a typewriter's O read as 0 by the OCR.
+    page = make_page(["N/Réf. : 2025-10213/0P"], source="ocr")
+    c = find_order_numbers(make_doc(page), rules)[0]
+    assert (c.value, c.suffix) == ("2025-10213", "/0P")

@@ -36,6 +36,21 @@ def test_french_identifiers_with_spaces_and_checksums():
     }
 
 
+def test_a_labelled_siret_in_an_odd_grouping_is_read_when_its_luhn_digit_holds():
+    # "263 988 222 0012 5": a portal's own grouping (holdout5); unlabelled, no grouping rule.
+    doc = make_doc(
+        make_page(
+            [
+                "SIRET : 263 988 222 0012 5 SIRET 528631476 00025",
+                "SIRET n° 395 333 958 0001 8",  # Luhn digit wrong: not read
+                "Tél. 02 40 63 18 52 44800 Saint-Herblain",
+            ]
+        )
+    )
+    sirets = {(i.value, i.valid) for i in find_identifiers(doc) if i.kind == "siret"}
+    assert sirets == {("26398822200125", True), ("52863147600025", True)}
+
+
 def test_other_eu_vat_and_plain_numbers():
     doc = make_doc(make_page(["USt-IdNr. DE136695976", "Quantité 123456789 pièces"]))
     assert kinds(doc) == {("eu-vat", "DE136695976", True, False)}

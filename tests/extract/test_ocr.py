@@ -262,3 +262,23 @@ def test_an_unevenly_lit_photo_is_flattened_before_binarisation(header_crop, opt
     unflattened = extract_bytes(data, "photo.png", off)
     assert docgen.ORDER_NUMBER not in unflattened.text
     assert doc.pages[0].mean_confidence > unflattened.pages[0].mean_confidence + 0.2
+
+
+def test_a_screenshot_with_small_print_is_enlarged_by_the_size_of_its_characters(
+    order_pdf, options
+) -> None:
+    """A screenshot of a PDF viewer has no true resolution: its size makes it a 164-dpi
+    "A4" page, but the page shown in it was drawn at 64 dpi (characters about 7 px). The
+    enlargement follows the measured character height, not the guessed resolution."""
+    from orderintake.extract.ocr import char_height
+
+    page = docgen.render_gray(order_pdf[0], 64)[:340]
+    screen = np.full((1080, 1920), 70, np.uint8)  # the viewer's dark background
+    h, w = page.shape
+    screen[120 : 120 + h, 700 : 700 + w] = page
+    height = char_height(screen)
+    assert height is not None and height < 11
+    data = docgen.image_bytes(screen, "PNG", None)
+    doc = extract_bytes(data, "Capture d'écran.png", options)
+    assert docgen.ORDER_NUMBER in doc.text
+    assert doc.pages[0].dpi == 300  # enlarged to ordinary 300-dpi print

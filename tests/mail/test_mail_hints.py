@@ -80,6 +80,35 @@ def test_title_and_head_wording(rows: list[tuple[str, float, float]], expected: 
     assert got == {k: k == expected for k in got}
 
 
+LISTING = [("TRANSFLUID OUEST SA EDITION DU 19/10/26", 9, 40), ("96 RUE VICTOR-HUGO PROG. ACH110R", 9, 52),
+           ("SIRET 692037732 00280 TVA FR 92 692 037 732", 9, 64)]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        # A line printer's listing prints everything in capitals: a sentence asking to quote
+        # our references "SUR BL ET FACTURE" is no invoice title (holdout5 ps_erp_listing).
+        (
+            [
+                ("B O N  D E  C O M M A N D E  F O U R N I S S E U R", 9, 84),
+                ("N/CDE : 0094955/OD V/DEVIS : D20267880", 9, 164),
+                ("MERCI DE RAPPELER NOS REFERENCES SUR BL ET FACTURE.", 9, 324),
+            ],
+            "order",
+        ),
+        ([("F A C T U R E", 9, 84), ("VOTRE COMMANDE 0094955", 9, 164)], "invoice"),
+        ([("RELEVE DE COMPTE FOURNISSEUR", 9, 84), ("VOS FACTURES ET REGLEMENTS", 9, 164)], "none"),
+    ],
+)
+def test_listing_in_capitals_and_spaced_out_titles(
+    rows: list[tuple[str, float, float]], expected: str
+) -> None:
+    hint = hint_from_analysis("doc.pdf", _doc(LISTING + rows), None)
+    got = {"order": hint.order_wording, "invoice": hint.invoice_wording}
+    assert got == {k: k == expected for k in got}
+
+
 def test_score_text_layer_and_signature() -> None:
     doc = _doc(COMPANY, source="ocr")
     as_json = {"order_numbers": [{"value": "A1", "score": 0.81}, {"value": "B", "score": 0.3}]}

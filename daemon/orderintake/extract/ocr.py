@@ -7,7 +7,9 @@ processes instead (``docs/ocr.md``). The page image is handed to Tesseract as an
 uncompressed file it parses fast: a 1-bit PBM once binarised, else a BMP (a PNG encode of
 a 300-dpi page costs 60–300 ms, and Leptonica reads an 8-bit PGM byte by byte).
 
-Preprocessing follows the measurements of ``docs/ocr.md``: grey, upscale below 250 dpi,
+Preprocessing follows the measurements of ``docs/ocr.md``: grey, upscale below 250 dpi
+(or further, when the characters themselves are small: screenshots and photos have no
+true resolution),
 median 3×3 against specks, deskew from the angle of the text lines (``minAreaRect`` of
 line blobs, falling back to the whole ink), Otsu binarisation (it helped once pages are
 upscaled; adaptive thresholding read edge specks as text), long rules painted white
@@ -43,12 +45,21 @@ from .merge import is_bilevel, merge_reads
 from .options import ExtractOptions, OcrSteps
 from .regions import ink_mask, missed_rows, remove_rules
 from .reread import reread_numbers
+from .sideways import read_sideways
 
 log = logging.getLogger(__name__)
 
 #: Below this resolution small print is enlarged before OCR.
 UPSCALE_BELOW_DPI = 250
 UPSCALE_TO_DPI = 300
+#: Whatever the resolution says, small print is enlarged until its median character is
+#: about this tall (pixels): a 200-dpi scan's characters are 14–16 px before its 1.5×
+#: enlargement. A screenshot of a PDF viewer or a messenger photo has no true
+#: resolution (an A4 page is assumed), and its characters were 7–9 px (holdout5).
+TARGET_CHAR_PX = 22.0
+#: Only images this small are measured (a 300-dpi A4 page is 8.7 Mpx and never needs it).
+MEASURE_BELOW_PIXELS = 5_000_000
+MAX_TEXT_UPSCALE = 4.0
 #: Skew angles beyond this are not text lines (a logo, a table border): left alone.
 MAX_SKEW_DEGREES = 10.0
 #: A first read under this mean confidence triggers the orientation check.
@@ -139,6 +150,38 @@ def skew_of_ink(ink: np.ndarray, sdpi: float) -> float:
     return angle if abs(angle) <= MAX_SKEW_DEGREES else 0.0
 
 
+def char_height(gray: np.ndarray) -> float | None:
+    """Median height (pixels) of the character-like ink blobs, None with too few of them.
+
+    Blobs are Otsu's dark connected components that are neither specks nor rules:
+    4–150 px tall, not much wider than three times their height, not thinner than an
+    eighth of it, and filling some of their box (a frame's outline does not).
+    """
+    _, ink = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    _, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    h = stats[1:, cv2.CC_STAT_HEIGHT]
+    w = stats[1:, cv2.CC_STAT_WIDTH]
+    area = stats[1:, cv2.CC_STAT_AREA]
+    keep = (h >= 4) & (h <= 150) & (w <= 3 * h) & (w * 8 >= h) & (area * 20 >= 3 * w * h)
+    if int(keep.sum()) < 100:
+        return None
+    return float(np.median(h[keep]))
+
+
+def enlargement(gray: np.ndarray, dpi: int) -> tuple[float, int]:
+    """(factor, resolution after it): to 300 dpi below 250 dpi, and further when the
+    characters are still smaller than :data:`TARGET_CHAR_PX` (an image whose resolution
+    was guessed, or tiny print). The enlarged page is then taken to be a 300-dpi page:
+    its print has the size of ordinary print at 300 dpi, and the steps that measure in
+    inches (rules, margins, line gaps) see the sizes they were made for."""
+    factor = UPSCALE_TO_DPI / dpi if dpi < UPSCALE_BELOW_DPI else 1.0
+    if gray.shape[0] * gray.shape[1] <= MEASURE_BELOW_PIXELS:
+        height = char_height(gray)
+        if height is not None and height * factor < TARGET_CHAR_PX * 0.8:
+            return min(MAX_TEXT_UPSCALE, TARGET_CHAR_PX / height), UPSCALE_TO_DPI
+    return factor, (UPSCALE_TO_DPI if factor > 1.0 else dpi)
+
+
 def rotate(gray: np.ndarray, degrees: float) -> np.ndarray:
     """Turn the image by ``degrees`` (counter-clockwise as displayed), white borders."""
     h, w = gray.shape[:2]
@@ -173,10 +216,10 @@ def preprocess(
     img = to_gray(gray)
     if steps.flatten:
         img, _ = flatten(img)
-    if steps.upscale and dpi < UPSCALE_BELOW_DPI:
-        factor = UPSCALE_TO_DPI / dpi
+    factor, new_dpi = enlargement(img, dpi) if steps.upscale else (1.0, dpi)
+    if factor > 1.0:
         img = cv2.resize(img, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
-        dpi = UPSCALE_TO_DPI
+        dpi = new_dpi
     if antialias:
         img = cv2.GaussianBlur(img, (3, 3), 0)
     elif steps.denoise:
@@ -399,6 +442,7 @@ def ocr_page(image: np.ndarray, dpi: int, number: int, options: ExtractOptions) 
     prep = preprocess(image, dpi, steps)
     img, eff_dpi = prep.image, prep.dpi
     binary = steps.binarize != "none"  # Otsu and adaptive leave only 0 and 255
+    grey = prep.grey  # turned with the page if it has to be (the re-read cuts from it)
     words = _words(_read(img, options.lang, steps.psm, options.timeout, binary), eff_dpi)
     orientation = 0
     if steps.orientation and _mean(words) < ORIENTATION_CHECK_BELOW:
@@ -410,24 +454,45 @@ def ocr_page(image: np.ndarray, dpi: int, number: int, options: ExtractOptions) 
                 270: cv2.ROTATE_90_COUNTERCLOCKWISE,
             }
             turned = cv2.rotate(img, codes[turn])
+            turned_grey = cv2.rotate(grey, codes[turn])
             if steps.deskew:
                 angle = estimate_skew(turned, eff_dpi)
                 if abs(angle) >= 0.1:
                     turned = rotate(turned, angle)
+                    turned_grey = rotate(turned_grey, angle)
             again = _words(_read(turned, options.lang, steps.psm, options.timeout, binary), eff_dpi)
             if _mean(again) > _mean(words):
-                img, words, orientation = turned, again, turn
+                img, grey, words, orientation = turned, turned_grey, again, turn
     if steps.recover:
         words += _recover(img, words, eff_dpi, options)
     if steps.bilevel_second_read and orientation == 0 and is_bilevel(to_gray(image)):
         second = preprocess(image, dpi, steps, antialias=True, skew_angle=prep.skew)
         words = merge_reads(words, _second_read(second, options))
-    if steps.reread and orientation == 0:
+    if steps.reread:
 
         def read_strip(strip: np.ndarray) -> list[list[Word]]:
             return _words(_read(strip, options.lang, 6, options.timeout, True), 72)
 
-        words = reread_numbers(prep.grey, words, eff_dpi, read_strip)
+        words = reread_numbers(grey, words, eff_dpi, read_strip)
+    lines = group_lines([w for run in words for w in run])
+    if steps.sideways:
+
+        def read_turned(strip: np.ndarray) -> list[list[Word]]:
+            return _words(_read(strip, options.lang, 6, options.timeout, True), 72)
+
+        raw = to_gray(image)
+
+        def levelled() -> np.ndarray:
+            page = raw
+            if page.shape != grey.shape:
+                fy, fx = grey.shape[0] / page.shape[0], grey.shape[1] / page.shape[1]
+                page = cv2.resize(page, None, fx=fx, fy=fy, interpolation=cv2.INTER_CUBIC)
+                page = page[: grey.shape[0], : grey.shape[1]]
+            return rotate(page, prep.skew) if prep.skew else page
+
+        if orientation == 0:
+            flat = [w for run in words for w in run]
+            lines = (*lines, *read_sideways(grey, eff_dpi, flat, read_turned, raw, levelled))
     h, w = img.shape[:2]
     k = 72.0 / eff_dpi
     rotation = round(orientation + prep.skew, 2)
@@ -438,7 +503,7 @@ def ocr_page(image: np.ndarray, dpi: int, number: int, options: ExtractOptions) 
         width=w * k,
         height=h * k,
         source="ocr",
-        lines=group_lines([w for run in words for w in run]),
+        lines=lines,
         dpi=eff_dpi,
         rotation=rotation,
         mean_confidence=round(_mean(words), 4),

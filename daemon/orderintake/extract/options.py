@@ -39,6 +39,9 @@ class OcrSteps:
     bilevel_second_read: bool = True
     # Number-like words read with low confidence, read again alone and enlarged (reread.py)
     reread: bool = True
+    # Tall thin strips of print the page read left unread, read turned a quarter turn
+    # (titles and numbers printed up a side band, sideways.py)
+    sideways: bool = True
     psm: int = 6  # psm 3 reads better but drops text in framed boxes (docs/ocr.md)
 
 
