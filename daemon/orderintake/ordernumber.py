@@ -54,7 +54,6 @@ _NOT_SERIES = frozenset(
     [
         "N",
         "NO",
-        "A",  # "à" typed without its accent ("commande A livrer")
         "HT",
         "TTC",
         "TVA",
