@@ -106,9 +106,10 @@ def _letters_before_digits(token: str) -> str:
 
 def repair_line_ocr(text: str, prefixes: Sequence[str]) -> tuple[str, dict[int, str]]:
     """One-for-one OCR repairs over a whole line (offsets unchanged): look-alikes inside
-    digit runs become digits (:func:`repair_ocr`), digits read inside a known prefix become
-    its letters ("P.0." → "P.O.", "C0" → "CO"), a lower-case l or i between capitals is an I.
-    Returns the repaired line and position → correction."""
+        digit runs become digits (:func:`repair_ocr`), digits read inside a known prefix become
+        its letters ("P.0." → "P.O.", "C0" → "CO", "Cf" → "CF"), a lower-case l or i between
+    capitals is an I.
+        Returns the repaired line and position → correction."""
     chars = list(text)
     notes: dict[int, str] = {}
     for m in _TOKEN.finditer(text):
@@ -122,8 +123,11 @@ def repair_line_ocr(text: str, prefixes: Sequence[str]) -> tuple[str, dict[int, 
                 and any(c.isalpha() for c in p)
                 and any(ch.isdigit() for ch in fixed[len(p) :])
                 and all(
-                    h == c or _LETTER_LIKE.get(h) == c or (h, c) == ("O", "D")  # BOC → BDC
-                    for h, c in zip(head, p, strict=True)
+                    h == c
+                    or _LETTER_LIKE.get(h) == c
+                    or (h, c) == ("O", "D")  # BOC → BDC
+                    or (i > 0 and h.islower() and h.upper() == c)  # Cf-611402 → CF-
+                    for i, (h, c) in enumerate(zip(head, p, strict=True))
                 )
             ):
                 fixed = p + fixed[len(p) :]

@@ -211,3 +211,12 @@ def test_initials_read_with_a_zero_are_still_a_suffix_on_scans(rules):
     page = make_page(["N/Réf. : 2025-10213/0P"], source="ocr")
     c = find_order_numbers(make_doc(page), rules)[0]
     assert (c.value, c.suffix) == ("2025-10213", "/0P")
+
+
+def test_a_known_prefix_read_with_a_lower_case_letter_is_restored_on_scans(rules):
+    # A low-toner fax: "CF-611402" read "Cf-61140Z" (holdout5).
+    page = make_page(["Votre devis : BT-DEV-12453 Notre commande : Cf-61140Z"], source="ocr")
+    c = find_order_numbers(make_doc(page), rules)[0]
+    assert c.value == "CF-611402" and "f→F at 2" in c.corrections
+    text = make_page(["Notre commande : Cf-611402"])
+    assert all(c.value != "CF-611402" for c in find_order_numbers(make_doc(text), rules))

@@ -282,3 +282,22 @@ def test_a_screenshot_with_small_print_is_enlarged_by_the_size_of_its_characters
     doc = extract_bytes(data, "Capture d'écran.png", options)
     assert docgen.ORDER_NUMBER in doc.text
     assert doc.pages[0].dpi == 300  # enlarged to ordinary 300-dpi print
+
+
+def test_a_faded_fax_has_its_strokes_thickened_and_a_normal_one_not() -> None:
+    from orderintake.extract.ocr import stroke_width, thicken_if_faded
+
+    def page(stroke: int) -> np.ndarray:
+        img = np.full((400, 600), 255, np.uint8)
+        for y in range(40, 360, 20):
+            cv2.putText(img, "CDE 2026.0400", (20, y), cv2.FONT_HERSHEY_SIMPLEX, 0.6, 0, stroke)
+        _, img = cv2.threshold(img, 127, 255, cv2.THRESH_BINARY)
+        return img
+
+    thin, normal = page(1), page(3)
+    assert stroke_width(255 - thin) < 2.5 < stroke_width(255 - normal)
+    thickened = thicken_if_faded(thin, 200)
+    assert np.count_nonzero(thickened == 0) > 1.3 * np.count_nonzero(thin == 0)
+    assert thicken_if_faded(normal, 200) is normal
+    grey = cv2.GaussianBlur(thin, (3, 3), 0)  # not bilevel: a grey scan is left alone
+    assert thicken_if_faded(grey, 200) is grey

@@ -26,6 +26,7 @@ class OcrSteps:
     switchable so the study can be re-run on another corpus.
     """
 
+    thicken: bool = True  # faded bilevel pages (low-toner faxes): strokes thickened a pixel
     flatten: bool = True  # unevenly lit pages (photos) divided by the paper's brightness
     deskew: bool = True
     denoise: bool = True  # median blur 3×3
