@@ -420,6 +420,12 @@ def _shift(c: Candidate, logit_delta: float, reason: str) -> Candidate:
     return replace(c, score=score, reasons=(*c.reasons, reason))
 
 
+#: A title cell that runs on into the next line.
+_RUNS_ON = regex.compile(r"(?i)\b(?:de|du|des|d'|of)\s*\Z")
+#: A letter's subject line (its value is no document title).
+_SUBJECT_LINE = regex.compile(r"(?i)\W*(?:objet|subject|concerne|re)\b")
+
+
 def document_is_not_an_order(document: Document, rules: EngineRules) -> str | None:
     """The title ("facture", "bon de livraison"…) when the first lines of page 1 say the
     document is not an order and no order title is there (or a letter's subject says it
@@ -428,13 +434,22 @@ def document_is_not_an_order(document: Document, rules: EngineRules) -> str | No
     if not document.pages:
         return None
     found: str | None = None
+    runs_on: list[tuple[float, float]] = []  # title cells ending in "de" / "of" above
     for line in document.pages[0].lines[: rules.title_lines]:
         text = line.text
         subject = rules.not_order_subject
         if found is None and subject is not None and subject.match(text, timeout=0.5):
             found = "letter about an order already placed"
+        above, runs_on = runs_on, []
+        if _SUBJECT_LINE.match(text):
+            continue  # "Objet : commande en retard" is what a letter is about, no title
         for cell in layout.cells(line):
             chunk = text[cell.start : cell.end]
+            box = cell.bbox
+            if _RUNS_ON.search(chunk):
+                runs_on.append((box.x0, box.x1))
+            if any(min(box.x1, x1) - max(box.x0, x0) > 0 for x0, x1 in above):
+                continue  # the end of the title above ("… DE" / "COMMANDE")
             # The order title may run over the next cell: a spool's letter-spaced
             # "ORDRE  D'ACHAT" is read as two.
             if rules.order_title.match(text[cell.start :], timeout=0.5):

@@ -220,3 +220,32 @@ def test_a_known_prefix_read_with_a_lower_case_letter_is_restored_on_scans(rules
     assert c.value == "CF-611402" and "f→F at 2" in c.corrections
     text = make_page(["Notre commande : Cf-611402"])
     assert all(c.value != "CF-611402" for c in find_order_numbers(make_doc(text), rules))
+
+
+def test_a_title_wrapped_over_two_lines_and_a_subject_without_colon_are_not_orders(rules):
+    # holdout6: "ACCUSÉ DE RÉCEPTION DE" over "COMMANDE", right-aligned; a reminder whose
+    # subject reads "Objet    Commande en retard" (label and value in two cells).
+    ack = make_page(
+        [
+            [(50, "MAUBRAC ÉQUIPEMENTS SAS"), (363, "ACCUSÉ DE RÉCEPTION DE")],
+            [(50, "ZA des Trois Fontaines"), (463, "COMMANDE")],
+            "Nous accusons réception de votre commande n° 4500143985 du 10/11/2026.",
+        ]
+    )
+    letter = make_page(
+        [
+            [(50, "CÉRAMIQUES DU FOREZ")],
+            [(50, "Objet"), (175, "Commande en retard")],
+            "Notre commande n° BC-2026-6403 du 10/09/2026 ne nous est toujours pas parvenue.",
+        ]
+    )
+    order = make_page(
+        [
+            [(50, "MAUBRAC ÉQUIPEMENTS SAS"), (363, "BON DE COMMANDE")],
+            "Commande n° 4500143985 du 10/11/2026",
+        ]
+    )
+    threshold = rules.scoring.auto_accept_threshold
+    for page in (ack, letter):
+        assert ranked(page, rules)[0][1] < 0.5
+    assert ranked(order, rules)[0][1] >= threshold
