@@ -57,6 +57,13 @@ def _patterns(d: str) -> dict[str, regex.Pattern[str]]:
 
 _TEXT = _patterns(_D)
 _OCR = _patterns(_DO)
+_VAT_THEN_DIGITS = {
+    ocr: regex.compile(
+        rf"(?<![0-9A-Z])FR[ \u00a0\u202f]?([0-9A-Z]{{2}})[ \u00a0\u202f]?"
+        rf"({d}{{3}}[ \u00a0\u202f]?{d}{{3}}[ \u00a0\u202f]?{d}{{3}})(?=[ \u00a0\u202f][0-9])"
+    )
+    for ocr, d in ((False, _D), (True, _DO))
+}
 #: A SIRET right after its label, in any grouping of 14 digits ("SIRET : 263 988 222 0012 5"):
 #: the label and the Luhn digit together make an odd grouping safe to read.
 _LABELLED_SIRET = regex.compile(
@@ -124,6 +131,14 @@ def find_on_page(page: Page, own: Iterable[str] = ()) -> list[Found]:
             key = _compact(m.group(1), ocr) if ocr else m.group(1)  # "FRO3…" is FR03 on a scan
             value = "FR" + key.upper() + _compact(m.group(2), ocr)
             add("vat", value, fr_tva.is_valid(value), m.start(), m.end(), m.group())
+        for m in _VAT_THEN_DIGITS[ocr].finditer(text):
+            # "FR35 357 697 143 26/0291": a value typed after the VAT number on its line. The
+            # pattern above refuses digits after it (a longer number's start is no VAT);
+            # here the key must hold.
+            key = _compact(m.group(1), ocr) if ocr else m.group(1)
+            value = "FR" + key.upper() + _compact(m.group(2), ocr)
+            if free(m.start(), m.end()) and fr_tva.is_valid(value):
+                add("vat", value, True, m.start(), m.end(), m.group())
         for m in pats["eu-vat"].finditer(text):
             if free(m.start(), m.end()):
                 # Only checksummed ones: "DE" + 9 digits is also a plain reference. The

@@ -51,6 +51,20 @@ def test_a_labelled_siret_in_an_odd_grouping_is_read_when_its_luhn_digit_holds()
     assert sirets == {("26398822200125", True), ("52863147600025", True)}
 
 
+def test_a_vat_number_followed_by_other_digits_on_its_line_is_read_when_its_key_holds():
+    # A hand-filled form: the order number typed after the VAT on the same line (holdout6).
+    doc = make_doc(
+        make_page(
+            [
+                "SIRET 357 697 146 00745 TVA intracommunautaire FR35 357 697 143 26/0291",
+                "TVA FR36 357 697 143 2026",  # wrong key: a longer number, not a VAT
+            ]
+        )
+    )
+    vats = {(i.value, i.valid) for i in find_identifiers(doc) if i.kind == "vat"}
+    assert vats == {("FR35357697143", True)}
+
+
 def test_other_eu_vat_and_plain_numbers():
     doc = make_doc(make_page(["USt-IdNr. DE136695976", "Quantité 123456789 pièces"]))
     assert kinds(doc) == {("eu-vat", "DE136695976", True, False)}
