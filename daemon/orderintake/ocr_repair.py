@@ -28,7 +28,8 @@ _TIGHT_GAP = 0.3
 def repair_ocr(value: str) -> tuple[str, tuple[str, ...]]:
     """Read OCR look-alikes as digits where a digit is expected: a run of upper-case
     look-alikes with a digit on both sides, a lower-case one (``o``, ``l``, ``|``) next to
-    a digit (an order number has no lower case). Returns the value and the corrections."""
+    a digit (an order number has no lower case), a leading O before digits only. Returns
+    the value and the corrections."""
     chars = list(value)
     corrections: list[str] = []
     i = 0
@@ -60,6 +61,11 @@ def repair_ocr(value: str) -> tuple[str, tuple[str, ...]]:
                         corrections.append(f"{c}→{_DIGIT_LIKE[c]} at {n + 1}")
                         chars[n] = _DIGIT_LIKE[c]
             start = k + 1
+    # A leading O before digits only is a zero: "O174" for 0174 (a letter series is not
+    # written O; an S or a B may be one: "SO16173", "B 02220").
+    if len(chars) >= 4 and chars[0] in "Oo" and all(c.isdigit() for c in chars[1:]):
+        corrections.insert(0, f"{chars[0]}→0 at 1")
+        chars[0] = "0"
     return "".join(chars), tuple(corrections)
 
 

@@ -249,3 +249,12 @@ def test_a_title_wrapped_over_two_lines_and_a_subject_without_colon_are_not_orde
     for page in (ack, letter):
         assert ranked(page, rules)[0][1] < 0.5
     assert ranked(order, rules)[0][1] >= threshold
+
+
+def test_a_leading_o_before_digits_is_a_zero_on_scans(rules):
+    # A pre-printed form's box "CDE 0174" read "CDE O174" (holdout6); an S stays a letter.
+    page = make_page(["BON DE COMMANDE", "CDE O174"], source="ocr")
+    c = find_order_numbers(make_doc(page), rules)[0]
+    assert c.value == "CDE 0174" and "O→0 at 5" in c.corrections
+    assert find_order_numbers(make_doc(make_page(["BON DE COMMANDE", "CDE O174"])), rules) == []
+    assert repair_line_ocr("Commande SO16173", ["CDE"])[0] == "Commande SO16173"
