@@ -111,7 +111,7 @@ SPACED_LETTERS = 5
 _SPACED_RUN = re.compile(rf"(?:(?<=\s)|^)(?:\w\s+){{{SPACED_LETTERS - 1},}}\w(?=\s|$)")
 #: What a spaced-out title says, its letters run together (the spaces are gone).
 _SPACED_TITLES = (
-    ("order", re.compile(r"bonsdecommande|bondecommande|purchaseorder|ordredachat|commande")),
+    ("order", re.compile(r"commande|purchaseorder|ordredachat")),
     ("invoice", re.compile(r"facture|avoir|invoice")),
     ("quote", re.compile(r"devis|offredeprix|propositioncommerciale|quotation")),
 )
@@ -137,14 +137,16 @@ def title_fragments(page: Page) -> list[tuple[str, str]]:
     large = ratio * statistics.median(heights)
     head = _head(page)
     lettered = [w for line in head for w in line.words if sum(c.isalpha() for c in w.text) >= 2]
-    caps_count = not lettered or sum(map(_is_caps, lettered)) / len(lettered) <= ALL_CAPS_SHARE
+    caps_make_titles = (
+        not lettered or sum(map(_is_caps, lettered)) / len(lettered) <= ALL_CAPS_SHARE
+    )
     fragments: list[tuple[str, str]] = []
     for line in head:
         run: list[str] = []
         words = line.words
         for i, word in enumerate((*words, None)):
             if word is not None and (
-                word.bbox.y1 - word.bbox.y0 >= large or (caps_count and _is_caps(word))
+                word.bbox.y1 - word.bbox.y0 >= large or (caps_make_titles and _is_caps(word))
             ):
                 run.append(word.text)
             elif run:

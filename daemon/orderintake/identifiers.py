@@ -37,10 +37,12 @@ _OCR_DIGITS = str.maketrans({"O": "0", "I": "1", "l": "1", "S": "5", "B": "8", "
 
 def _patterns(d: str) -> dict[str, regex.Pattern[str]]:
     s = "[ \u00a0\u202f]?"
+    vat = rf"(?<![0-9A-Z])FR{s}([0-9A-Z]{{2}}){s}({d}{{3}}{s}{d}{{3}}{s}{d}{{3}})"
     return {
-        "vat": regex.compile(
-            rf"(?<![0-9A-Z])FR{s}([0-9A-Z]{{2}}){s}({d}{{3}}{s}{d}{{3}}{s}{d}{{3}})(?!{s}[0-9])"
-        ),
+        "vat": regex.compile(rf"{vat}(?!{s}[0-9])"),
+        # "FR35 357 697 143 26/0291": other digits typed after it on its line; kept only
+        # when the key holds (without that check, the start of a longer number is no VAT)
+        "vat-then-digits": regex.compile(rf"{vat}(?=[ \u00a0\u202f][0-9])"),
         # printed in groups too: "USt-IdNr.: DE 186 703 097"
         "eu-vat": regex.compile(
             rf"(?<![0-9A-Z])(?:{_EU}){s}(?=[0-9A-Z]*[0-9]{{2}})[0-9A-Z]{{2,12}}"
@@ -57,18 +59,11 @@ def _patterns(d: str) -> dict[str, regex.Pattern[str]]:
 
 _TEXT = _patterns(_D)
 _OCR = _patterns(_DO)
-_VAT_THEN_DIGITS = {
-    ocr: regex.compile(
-        rf"(?<![0-9A-Z])FR[ \u00a0\u202f]?([0-9A-Z]{{2}})[ \u00a0\u202f]?"
-        rf"({d}{{3}}[ \u00a0\u202f]?{d}{{3}}[ \u00a0\u202f]?{d}{{3}})(?=[ \u00a0\u202f][0-9])"
-    )
-    for ocr, d in ((False, _D), (True, _DO))
-}
 #: A SIRET right after its label, in any grouping of 14 digits ("SIRET : 263 988 222 0012 5"):
 #: the label and the Luhn digit together make an odd grouping safe to read.
 _LABELLED_SIRET = regex.compile(
-    r"(?i)\bSIRET\s*(?:n[°ºo]\.?\s*)?[:.]?\s*"
-    r"((?:[0-9OIlSBZ][ \u00a0\u202f.]?){13}[0-9OIlSBZ])(?![0-9])"
+    rf"(?i)\bSIRET\s*(?:n[°ºo]\.?\s*)?[:.]?\s*"
+    rf"((?:{_DO}[ \u00a0\u202f.]?){{13}}{_DO})(?![0-9])"
 )
 _IBAN_LIKE = regex.compile(r"[A-Z]{2}[0-9]{2}[ \u00a0\u202f][0-9A-Z]{4}(?:[ \u00a0\u202f]|\Z)")
 _SIREN_LABEL = regex.compile(r"(?i)\b(?:siren|rcs|r\.c\.s\.)\b")
@@ -127,18 +122,13 @@ def find_on_page(page: Page, own: Iterable[str] = ()) -> list[Found]:
             )
             out.append(Found(ident, li, a, b))
 
-        for m in pats["vat"].finditer(text):
-            key = _compact(m.group(1), ocr) if ocr else m.group(1)  # "FRO3…" is FR03 on a scan
-            value = "FR" + key.upper() + _compact(m.group(2), ocr)
-            add("vat", value, fr_tva.is_valid(value), m.start(), m.end(), m.group())
-        for m in _VAT_THEN_DIGITS[ocr].finditer(text):
-            # "FR35 357 697 143 26/0291": a value typed after the VAT number on its line. The
-            # pattern above refuses digits after it (a longer number's start is no VAT);
-            # here the key must hold.
-            key = _compact(m.group(1), ocr) if ocr else m.group(1)
-            value = "FR" + key.upper() + _compact(m.group(2), ocr)
-            if free(m.start(), m.end()) and fr_tva.is_valid(value):
-                add("vat", value, True, m.start(), m.end(), m.group())
+        for name in ("vat", "vat-then-digits"):
+            for m in pats[name].finditer(text):
+                key = _compact(m.group(1), ocr) if ocr else m.group(1)  # "FRO3…" is FR03
+                value = "FR" + key.upper() + _compact(m.group(2), ocr)
+                valid = fr_tva.is_valid(value)
+                if name == "vat" or (valid and free(m.start(), m.end())):
+                    add("vat", value, valid, m.start(), m.end(), m.group())
         for m in pats["eu-vat"].finditer(text):
             if free(m.start(), m.end()):
                 # Only checksummed ones: "DE" + 9 digits is also a plain reference. The
@@ -160,7 +150,7 @@ def find_on_page(page: Page, own: Iterable[str] = ()) -> list[Found]:
                 add("siret", value, fr_siret.is_valid(value), m.start(), m.end(), m.group())
         for m in _LABELLED_SIRET.finditer(text):
             a, b = m.start(1), m.end(1)
-            value = _compact(m.group(1), True) if ocr else _compact(m.group(1), False)
+            value = _compact(m.group(1), ocr)
             if free(a, b) and value.isdigit() and fr_siret.is_valid(value):
                 add("siret", value, True, a, b, m.group(1))
         for m in pats["siren"].finditer(text):

@@ -112,10 +112,10 @@ def _letters_before_digits(token: str) -> str:
 
 def repair_line_ocr(text: str, prefixes: Sequence[str]) -> tuple[str, dict[int, str]]:
     """One-for-one OCR repairs over a whole line (offsets unchanged): look-alikes inside
-        digit runs become digits (:func:`repair_ocr`), digits read inside a known prefix become
-        its letters ("P.0." → "P.O.", "C0" → "CO", "Cf" → "CF"), a lower-case l or i between
-    capitals is an I.
-        Returns the repaired line and position → correction."""
+    digit runs become digits (:func:`repair_ocr`), digits or lower-case letters read inside
+    a known prefix become its letters ("P.0." → "P.O.", "C0" → "CO", "Cf" → "CF"), a
+    lower-case l or i between capitals is an I. Returns the repaired line and position →
+    correction."""
     chars = list(text)
     notes: dict[int, str] = {}
     for m in _TOKEN.finditer(text):

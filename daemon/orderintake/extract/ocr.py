@@ -241,8 +241,6 @@ def preprocess(
     the first reading, so both readings' boxes coincide.
     """
     img = to_gray(gray)
-    if steps.thicken:
-        img = thicken_if_faded(img, dpi)
     if steps.flatten:
         img, _ = flatten(img)
     factor, new_dpi = enlargement(img, dpi) if steps.upscale else (1.0, dpi)
@@ -468,6 +466,8 @@ def ocr_page(image: np.ndarray, dpi: int, number: int, options: ExtractOptions) 
     the page as a clerk would hold it.
     """
     steps = options.steps
+    if steps.thicken:  # once: a bilevel page is prepared twice below
+        image = thicken_if_faded(to_gray(image), dpi)
     prep = preprocess(image, dpi, steps)
     img, eff_dpi = prep.image, prep.dpi
     binary = steps.binarize != "none"  # Otsu and adaptive leave only 0 and 255
@@ -497,18 +497,15 @@ def ocr_page(image: np.ndarray, dpi: int, number: int, options: ExtractOptions) 
     if steps.bilevel_second_read and orientation == 0 and is_bilevel(to_gray(image)):
         second = preprocess(image, dpi, steps, antialias=True, skew_angle=prep.skew)
         words = merge_reads(words, _second_read(second, options))
+
+    def read_strip(strip: np.ndarray) -> list[list[Word]]:
+        """A strip of crops (binarised), read as lines; boxes in the strip's pixels."""
+        return _words(_read(strip, options.lang, 6, options.timeout, True), 72)
+
     if steps.reread:
-
-        def read_strip(strip: np.ndarray) -> list[list[Word]]:
-            return _words(_read(strip, options.lang, 6, options.timeout, True), 72)
-
         words = reread_numbers(grey, words, eff_dpi, read_strip)
     lines = group_lines([w for run in words for w in run])
     if steps.sideways:
-
-        def read_turned(strip: np.ndarray) -> list[list[Word]]:
-            return _words(_read(strip, options.lang, 6, options.timeout, True), 72)
-
         raw = to_gray(image)
 
         def levelled() -> np.ndarray:
@@ -521,7 +518,7 @@ def ocr_page(image: np.ndarray, dpi: int, number: int, options: ExtractOptions) 
 
         if orientation == 0:
             flat = [w for run in words for w in run]
-            lines = (*lines, *read_sideways(grey, eff_dpi, flat, read_turned, raw, levelled))
+            lines = (*lines, *read_sideways(grey, eff_dpi, flat, read_strip, raw, levelled))
     h, w = img.shape[:2]
     k = 72.0 / eff_dpi
     rotation = round(orientation + prep.skew, 2)

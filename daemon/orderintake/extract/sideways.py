@@ -21,6 +21,7 @@ import cv2
 import numpy as np
 
 from ..model import BBox, Line, Word
+from .regions import ink_mask
 
 #: A strip is at least this tall (inches) and this many times taller than wide.
 MIN_HEIGHT_IN = 1.2
@@ -59,52 +60,64 @@ def _covered(
 
 
 def find_strips(
-    grey: np.ndarray, dpi: int, read_boxes: list[tuple[float, float, float, float]]
+    grey: np.ndarray,
+    dpi: int,
+    read_boxes: list[tuple[float, float, float, float]],
+    *,
+    print_strips: bool = True,
 ) -> list[tuple[tuple[int, int, int, int], bool]]:
-    """((x0, y0, x1, y1) in pixels, dark band?) of the strips worth reading sideways.
+    """((x0, y0, x1, y1) in pixels, dark band?) of the strips worth reading sideways,
+    the tallest first; ``print_strips`` False looks for dark bands only.
 
     Looked for at half resolution (a quarter of the pixels: about 20 ms a 300-dpi page)."""
-    small = cv2.resize(grey, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
+    ink = ink_mask(grey, 0.5)[1]
+    sdpi = dpi / 2
+    found = [(box, True) for box in _bands(ink, sdpi)]
+    if print_strips:
+        found += [(box, False) for box in _print_strips(ink, sdpi, [b for b, _ in found])]
     half = [(a / 2, b / 2, c / 2, d / 2) for a, b, c, d in read_boxes]
-    return [
+    kept = [
         ((x0 * 2, y0 * 2, x1 * 2, y1 * 2), band)
-        for (x0, y0, x1, y1), band in _find_strips(small, dpi / 2, half)
+        for (x0, y0, x1, y1), band in found
+        if y1 - y0 >= MIN_ASPECT * (x1 - x0) and _covered((x0, y0, x1, y1), half) <= MAX_READ_COVER
     ]
+    kept.sort(key=lambda s: s[0][1] - s[0][3])
+    return kept[:MAX_STRIPS]
 
 
-def _find_strips(
-    grey: np.ndarray, dpi: float, read_boxes: list[tuple[float, float, float, float]]
-) -> list[tuple[tuple[int, int, int, int], bool]]:
-    w = grey.shape[1]
-    _, ink = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-    found: list[tuple[tuple[int, int, int, int], bool]] = []
-    # Dark bands: runs of columns mostly darker than the ink threshold.
-    dark_cols = (ink > 0).mean(axis=0) >= BAND_DARK_SHARE
-    x = 0
-    while x < w:
-        if not dark_cols[x]:
-            x += 1
-            continue
-        start = x
-        while x < w and dark_cols[x]:
-            x += 1
-        if MIN_WIDTH_IN * dpi <= x - start <= MAX_WIDTH_IN * 2 * dpi:
-            rows = np.flatnonzero((ink[:, start:x] > 0).mean(axis=1) >= 0.5)
+def _dark_runs(ink: np.ndarray) -> list[tuple[int, int]]:
+    """[start, end) of the runs of columns mostly inked (255 = ink)."""
+    dark = np.concatenate(([False], (ink > 0).mean(axis=0) >= BAND_DARK_SHARE, [False]))
+    edges = np.flatnonzero(dark[1:] != dark[:-1])
+    return [(int(a), int(b)) for a, b in zip(edges[::2], edges[1::2], strict=True)]
+
+
+def _bands(ink: np.ndarray, dpi: float) -> list[tuple[int, int, int, int]]:
+    """Dark bands: runs of columns mostly darker than the ink threshold, band-wide and
+    tall enough, cut to the rows they are dark on."""
+    out = []
+    for start, end in _dark_runs(ink):
+        if MIN_WIDTH_IN * dpi <= end - start <= MAX_WIDTH_IN * 2 * dpi:
+            rows = np.flatnonzero((ink[:, start:end] > 0).mean(axis=1) >= 0.5)
             if rows.size and rows[-1] - rows[0] >= MIN_HEIGHT_IN * dpi:
-                found.append(((start, int(rows[0]), x, int(rows[-1]) + 1), True))
-    # Dark print on the paper, on its side: characters smeared along the strip's length
-    # become one tall, thin blob (rules were painted white before: no frame lines here).
-    ink_light = ink.copy()
-    for (x0, _, x1, _), _band in found:
-        ink_light[:, x0:x1] = 0
+                out.append((start, int(rows[0]), end, int(rows[-1]) + 1))
+    return out
+
+
+def _print_strips(
+    ink: np.ndarray, dpi: float, bands: list[tuple[int, int, int, int]]
+) -> list[tuple[int, int, int, int]]:
+    """Dark print on the paper, on its side: characters smeared along the strip's length
+    become tall, thin pieces (rules were painted white before: no frame lines here)."""
+    ink = ink.copy()
+    for x0, _, x1, _ in bands:
+        ink[:, x0:x1] = 0
     k = max(3, round(dpi * 0.08))
-    blobs = cv2.morphologyEx(ink_light, cv2.MORPH_CLOSE, np.ones((k, 1), np.uint8))
+    blobs = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((k, 1), np.uint8))
     n, _, stats, _ = cv2.connectedComponentsWithStats(blobs, connectivity=8)
     pieces = sorted(
         (int(x), int(y), int(x + bw), int(y + bh))
-        for x, y, bw, bh in (
-            (stats[i, 0], stats[i, 1], stats[i, 2], stats[i, 3]) for i in range(1, n)
-        )
+        for x, y, bw, bh in (stats[i, :4] for i in range(1, n))
         if bh > bw and MIN_WIDTH_IN * dpi <= bw <= MAX_WIDTH_IN * dpi
     )
     # A line on its side breaks into words at wider gaps ("N°  BDC816512"): pieces one
@@ -119,25 +132,16 @@ def _find_strips(
                 break
         else:
             chains.append([x0, y0, x1, y1, y1 - y0])
-    for bx0, by0, bx1, by1, inked in chains:
-        bw, bh = bx1 - bx0, by1 - by0
-        # Words on their side are mostly ink along the strip; upright letters of
-        # successive lines that happen to stack ("l" over "1" over "I") are mostly gaps.
-        if (
-            bh >= MIN_HEIGHT_IN * dpi
-            and bh >= MIN_ASPECT * bw
-            and bw <= MAX_WIDTH_IN * dpi
-            and inked >= MIN_FILL * bh
-        ):
-            found.append(((bx0, by0, bx1, by1), False))
-    kept = [
-        (box, band)
-        for box, band in found
-        if box[3] - box[1] >= MIN_ASPECT * (box[2] - box[0])
-        and _covered(box, read_boxes) <= MAX_READ_COVER
+    # Words on their side are mostly ink along the strip; upright letters of successive
+    # lines that happen to stack ("l" over "1" over "I") are mostly gaps.
+    return [
+        (x0, y0, x1, y1)
+        for x0, y0, x1, y1, inked in chains
+        if y1 - y0 >= MIN_HEIGHT_IN * dpi
+        and y1 - y0 >= MIN_ASPECT * (x1 - x0)
+        and x1 - x0 <= MAX_WIDTH_IN * dpi
+        and inked >= MIN_FILL * (y1 - y0)
     ]
-    kept.sort(key=lambda s: s[0][1] - s[0][3])
-    return kept[:MAX_STRIPS]
 
 
 def _back(box: BBox, turn: int, crop_w: int, crop_h: int) -> tuple[float, float, float, float]:
@@ -153,10 +157,8 @@ def _overlaps(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> boo
 
 def _has_band(raw: np.ndarray) -> bool:
     """A quick look at the page as scanned (a quarter of its size): any dark band?"""
-    small = cv2.resize(raw, None, fx=0.25, fy=0.25, interpolation=cv2.INTER_AREA)
-    _, ink = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-    dark = (ink > 0).mean(axis=0) >= BAND_DARK_SHARE
-    return bool(dark.any()) and not bool(dark.all())
+    ink = ink_mask(raw, 0.25)[1]
+    return any(end - start < ink.shape[1] for start, end in _dark_runs(ink))
 
 
 def read_sideways(
@@ -187,7 +189,7 @@ def read_sideways(
     if not strips and not _has_band(raw):
         return []
     page = levelled()
-    bands = [s for s in find_strips(page, dpi, boxes) if s[1]]
+    bands = find_strips(page, dpi, boxes, print_strips=False)
     strips = bands + [s for s in strips if not any(_overlaps(s[0], b[0]) for b in bands)]
     lines: list[Line] = []
     h_img, w_img = page.shape[:2]
