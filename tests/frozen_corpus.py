@@ -32,11 +32,11 @@ HEADER = ["path", "kind", "is_order", "order_number", "vat", "siret"]
 IMAGE_EXT = {".jpg", ".png", ".tif"}
 
 
-def _compact(text: str) -> str:
+def compact(text: str) -> str:
     return "".join(ch for ch in text if ch.isalnum()).upper()
 
 
-def _pdf_text(data: bytes | Path) -> str:
+def pdf_text(data: bytes | Path) -> str:
     doc = pdfium.PdfDocument(data if isinstance(data, bytes) else str(data))
     try:
         return " ".join(doc[i].get_textpage().get_text_range() for i in range(len(doc)))
@@ -44,20 +44,20 @@ def _pdf_text(data: bytes | Path) -> str:
         doc.close()
 
 
-def _mail(path: Path) -> EmailMessage:
+def read_mail(path: Path) -> EmailMessage:
     with path.open("rb") as fh:
         msg = BytesParser(policy=policy.default).parse(fh)
     assert isinstance(msg, EmailMessage)
     return msg
 
 
-def _attachments(msg: EmailMessage) -> list[EmailMessage]:
+def real_attachments(msg: EmailMessage) -> list[EmailMessage]:
     """Real attachments, also inside a forwarded message/rfc822; inline logos do not count."""
     found = []
     for part in msg.walk():
         if part.get_content_type() == "message/rfc822":
             inner = part.get_payload()[0]
-            found += _attachments(inner)
+            found += real_attachments(inner)
             continue
         if part.is_multipart() or part.get_content_disposition() != "attachment":
             continue
@@ -65,7 +65,7 @@ def _attachments(msg: EmailMessage) -> list[EmailMessage]:
     return found
 
 
-def _payloads(part: EmailMessage) -> list[bytes]:
+def payloads(part: EmailMessage) -> list[bytes]:
     """The bytes an attachment carries (the members of a ZIP)."""
     data = part.get_content()
     data = data.encode() if isinstance(data, str) else data
@@ -115,7 +115,7 @@ class FrozenCorpusChecks:
     def texts(cls, docs: list[dict[str, str]]) -> dict[str, str]:
         """Text layer of every text PDF, whitespace collapsed."""
         return {
-            r["path"]: re.sub(r"\s+", " ", _pdf_text(cls.CORPUS / r["path"]))
+            r["path"]: re.sub(r"\s+", " ", pdf_text(cls.CORPUS / r["path"]))
             for r in docs
             if r["kind"] == "pdf-text"
         }
@@ -173,7 +173,7 @@ class FrozenCorpusChecks:
             if r["kind"] != "pdf-text" or not r["order_number"]:
                 continue
             num, text = r["order_number"], texts[r["path"]]
-            assert num in text or (" " in num and _compact(num) in _compact(text)), (r["path"], num)
+            assert num in text or (" " in num and compact(num) in compact(text)), (r["path"], num)
 
     def test_identifiers_valid_printed_and_not_ours(
         self, docs: list[dict[str, str]], texts: dict[str, str], own_ids: set[str]
@@ -193,7 +193,7 @@ class FrozenCorpusChecks:
             if r["vat"] and r["siret"]:
                 assert r["vat"][4:] == r["siret"][:9], r  # one customer per document
             if r["kind"] == "pdf-text":
-                flat = _compact(texts[r["path"]])
+                flat = compact(texts[r["path"]])
                 for ident in (r["vat"], r["siret"]):
                     assert not ident or ident in flat, (r["path"], ident)
         assert sum(bool(r["vat"]) for r in docs) >= 40
@@ -206,7 +206,7 @@ class FrozenCorpusChecks:
                 continue
             path = self.CORPUS / r["path"]
             if path.suffix == ".pdf":
-                assert _pdf_text(path).strip() == "", r["path"]
+                assert pdf_text(path).strip() == "", r["path"]
             else:
                 assert path.suffix in IMAGE_EXT, r["path"]
                 with Image.open(path) as im:
@@ -220,16 +220,16 @@ class FrozenCorpusChecks:
         files = {(self.CORPUS / r["path"]).read_bytes(): r for r in docs}
         orders = 0
         for r in mails:
-            msg = _mail(self.CORPUS / r["path"])
+            msg = read_mail(self.CORPUS / r["path"])
             assert msg["From"] and msg["Date"] and msg["Subject"] is not None, r["path"]
-            atts = _attachments(msg)
+            atts = real_attachments(msg)
             for part in atts:
                 assert part.get_filename(), r["path"]
                 assert len(part.get_content()) > 1000, r["path"]
             if r["is_order"] == "1":
                 orders += 1
                 assert atts, r["path"]
-                carried = [files.get(b) for part in atts for b in _payloads(part)]
+                carried = [files.get(b) for part in atts for b in payloads(part)]
                 assert any(carried), r["path"]  # a corpus document, byte for byte
                 assert not r["order_number"] or r["order_number"] in numbers, r
                 if r["order_number"]:

@@ -12,13 +12,10 @@ from __future__ import annotations
 
 import csv
 import re
-from email import policy
-from email.message import EmailMessage
-from email.parser import BytesParser
 from pathlib import Path
 
-import pypdfium2 as pdfium
 import pytest
+from frozen_corpus import compact, pdf_text, read_mail, real_attachments
 from stdnum.fr import siren as fr_siren
 from stdnum.fr import siret as fr_siret
 from stdnum.fr import tva as fr_tva
@@ -27,39 +24,6 @@ ROOT = Path(__file__).resolve().parents[2]
 HOLDOUT4 = ROOT / "training_set" / "holdout4"
 HEADER = ["path", "kind", "is_order", "order_number", "vat", "siret"]
 IMAGE_EXT = {".jpg", ".jpeg", ".png", ".tif", ".tiff"}
-
-
-def _compact(text: str) -> str:
-    return "".join(ch for ch in text if ch.isalnum()).upper()
-
-
-def _pdf_text(path: Path) -> str:
-    doc = pdfium.PdfDocument(str(path))
-    try:
-        return " ".join(doc[i].get_textpage().get_text_range() for i in range(len(doc)))
-    finally:
-        doc.close()
-
-
-def _mail(path: Path) -> EmailMessage:
-    with path.open("rb") as fh:
-        msg = BytesParser(policy=policy.default).parse(fh)
-    assert isinstance(msg, EmailMessage)
-    return msg
-
-
-def _attachments(msg: EmailMessage) -> list[EmailMessage]:
-    """Real attachments, also inside a forwarded message/rfc822; inline logos do not count."""
-    found = []
-    for part in msg.walk():
-        if part.get_content_type() == "message/rfc822":
-            inner = part.get_payload()[0]
-            found += _attachments(inner)
-            continue
-        if part.is_multipart() or part.get_content_disposition() != "attachment":
-            continue
-        found.append(part)
-    return found
 
 
 @pytest.fixture(scope="module")
@@ -95,7 +59,7 @@ def own_ids() -> set[str]:
 def texts(docs: list[dict[str, str]]) -> dict[str, str]:
     """Text layer of every text PDF, whitespace collapsed."""
     return {
-        r["path"]: re.sub(r"\s+", " ", _pdf_text(HOLDOUT4 / r["path"]))
+        r["path"]: re.sub(r"\s+", " ", pdf_text(HOLDOUT4 / r["path"]))
         for r in docs
         if r["kind"] == "pdf-text"
     }
@@ -157,7 +121,7 @@ def test_order_numbers_are_in_the_text_layer(
         if r["kind"] != "pdf-text" or not r["order_number"]:
             continue
         num, text = r["order_number"], texts[r["path"]]
-        assert num in text or (" " in num and _compact(num) in _compact(text)), (r["path"], num)
+        assert num in text or (" " in num and compact(num) in compact(text)), (r["path"], num)
 
 
 def test_identifiers_valid_printed_and_not_ours(
@@ -176,7 +140,7 @@ def test_identifiers_valid_printed_and_not_ours(
         if r["vat"] and r["siret"]:
             assert r["vat"][4:] == r["siret"][:9], r  # one customer per document
         if r["kind"] == "pdf-text":
-            flat = _compact(texts[r["path"]])
+            flat = compact(texts[r["path"]])
             for ident in (r["vat"], r["siret"]):
                 assert not ident or ident in flat, (r["path"], ident)
     assert sum(bool(r["vat"]) for r in docs) >= 40
@@ -189,7 +153,7 @@ def test_scans_are_image_only(docs: list[dict[str, str]]) -> None:
             continue
         path = HOLDOUT4 / r["path"]
         if path.suffix == ".pdf":
-            assert _pdf_text(path).strip() == "", r["path"]
+            assert pdf_text(path).strip() == "", r["path"]
         else:
             assert path.suffix in IMAGE_EXT, r["path"]
 
@@ -200,9 +164,9 @@ def test_mails_parse_and_orders_carry_an_attachment(
     numbers = {r["order_number"] for r in docs if r["order_number"]}
     orders = 0
     for r in mails:
-        msg = _mail(HOLDOUT4 / r["path"])
+        msg = read_mail(HOLDOUT4 / r["path"])
         assert msg["From"] and msg["Date"] and msg["Subject"] is not None, r["path"]
-        atts = _attachments(msg)
+        atts = real_attachments(msg)
         for part in atts:
             assert part.get_filename(), r["path"]
             assert len(part.get_content()) > 1000, r["path"]
