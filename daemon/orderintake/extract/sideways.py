@@ -69,7 +69,8 @@ def find_strips(
     """((x0, y0, x1, y1) in pixels, dark band?) of the strips worth reading sideways,
     the tallest first; ``print_strips`` False looks for dark bands only.
 
-    Looked for at half resolution (a quarter of the pixels: about 20 ms a 300-dpi page)."""
+    Looked for at half resolution, a quarter of the pixels: on upright pages the whole
+    step added 20–50 ms a page (docs/ocr.md)."""
     ink = ink_mask(grey, 0.5)[1]
     sdpi = dpi / 2
     found = [(box, True) for box in _bands(ink, sdpi)]
