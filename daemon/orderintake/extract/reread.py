@@ -11,6 +11,15 @@ right, with a high confidence; the better reading is kept. Only suspicious words
 re-read: under ``REREAD_BELOW`` confidence, with three digits or more, and either an odd
 mark, letters among the digits, or hardly any confidence at all; a clean page pays
 nothing.
+
+A number can also be cut up by the page read without Tesseract doubting any piece: on
+a two-column header whose rows do not share baselines, its single block (psm 6) takes a
+row of the right column into a row of the left, and "BC001060" comes out as "B" and "1"
+on the address line and "CO01060" on a line of its own, each piece confident. The
+pieces betray themselves by their boxes: words of *different* Tesseract lines that touch
+on one visual row, or words that overlap. Such a *tangle* with digits in it is read
+again as one crop, the same way, and its re-reading replaces the pieces when it is
+confident and about as long (:func:`tangles`).
 """
 
 from __future__ import annotations
@@ -47,41 +56,129 @@ def is_suspect(word: Word) -> bool:
     return bool(_ODD.search(text) or _MIXED.search(text)) or word.confidence < 0.3
 
 
+#: Two words on one visual row this close (in heights of the smaller) are touching.
+TOUCH_GAP = 0.25
+#: At most this many tangles a page.
+MAX_TANGLES = 6
+#: A tangle's re-reading replaces its pieces when at least this confident.
+TANGLE_CONFIDENCE = 0.7
+#: A tangle's crop is enlarged until its smallest piece is about this tall (pixels).
+TANGLE_PX = 40.0
+
+_Ref = tuple[int, int]  # (run index, word index)
+
+
+def _touching(a: BBox, b: BBox) -> bool:
+    """Same visual row (most of the smaller height shared) and no real space between."""
+    smaller = min(a.height, b.height)
+    if smaller <= 0:
+        return False
+    if min(a.y1, b.y1) - max(a.y0, b.y0) < 0.5 * smaller:
+        return False
+    gap = max(a.x0, b.x0) - min(a.x1, b.x1)  # negative: they overlap
+    return gap < TOUCH_GAP * smaller
+
+
+def tangles(runs: list[list[Word]]) -> list[list[_Ref]]:
+    """Groups of words cut out of one another (see the module docstring): words of
+    different Tesseract lines touching on one row, or overlapping words of one line,
+    chained; only groups with three digits or more, at most :data:`MAX_TANGLES`."""
+    refs = [(ri, wi) for ri, run in enumerate(runs) for wi in range(len(run))]
+    parent = {r: r for r in refs}
+
+    def root(r: _Ref) -> _Ref:
+        while parent[r] != r:
+            parent[r] = parent[parent[r]]
+            r = parent[r]
+        return r
+
+    boxes = {r: runs[r[0]][r[1]].bbox for r in refs}
+    order = sorted(refs, key=lambda r: boxes[r].y0)
+    pairs: list[tuple[_Ref, _Ref]] = []
+    for i, a in enumerate(order):
+        for b in order[i + 1 :]:
+            if boxes[b].y0 > boxes[a].y1:
+                break  # sorted by top: no later word reaches this one's row
+            if _touching(boxes[a], boxes[b]):
+                pairs.append((a, b))
+    neighbours: list[
+        tuple[_Ref, _Ref]
+    ] = []  # touching words of one line: only an overlap makes them a tangle
+    for a, b in pairs:
+        ba, bb = boxes[a], boxes[b]
+        if a[0] == b[0] and max(ba.x0, bb.x0) >= min(ba.x1, bb.x1):
+            neighbours.append((a, b))
+        else:
+            parent[root(a)] = root(b)
+    # ... but two knots next to each other on a line are one ("ZIN" + "\" | "[7" + "49690")
+    knotted = {r for r in refs if root(r) != r} | {root(r) for r in refs if root(r) != r}
+    for a, b in neighbours:
+        if a in knotted and b in knotted:
+            parent[root(a)] = root(b)
+    groups: dict[_Ref, list[_Ref]] = {}
+    for r in refs:
+        groups.setdefault(root(r), []).append(r)
+    out = [
+        sorted(g)
+        for g in groups.values()
+        if len(g) > 1 and sum(len(_DIGIT.findall(runs[ri][wi].text)) for ri, wi in g) >= 3
+    ]
+    return sorted(out, key=lambda g: min(boxes[r].y0 for r in g))[:MAX_TANGLES]
+
+
+def _union(words: list[Word]) -> BBox:
+    return BBox(
+        min(w.bbox.x0 for w in words),
+        min(w.bbox.y0 for w in words),
+        max(w.bbox.x1 for w in words),
+        max(w.bbox.y1 for w in words),
+    )
+
+
 def reread_numbers(
     grey: np.ndarray, runs: list[list[Word]], dpi: int, read_strip: ReadStrip
 ) -> list[list[Word]]:
-    """``runs`` with each suspicious word replaced by its re-reading when that is
-    clearly more confident. ``grey`` is the levelled page the boxes refer to."""
+    """``runs`` with each suspicious word, and each tangle, replaced by its re-reading
+    when that is clearly better. ``grey`` is the levelled page the boxes refer to."""
     found = [
         (w.confidence, ri, wi)
         for ri, run in enumerate(runs)
         for wi, w in enumerate(run)
         if is_suspect(w)
     ]
-    if not found:
+    knots = tangles(runs)
+    in_knots = {r for g in knots for r in g}
+    groups: list[list[_Ref]] = [
+        [(ri, wi)] for _, ri, wi in sorted(found)[:MAX_WORDS] if (ri, wi) not in in_knots
+    ]
+    groups += knots
+    if not groups:
         return runs
-    picked = sorted(found)[:MAX_WORDS]
     px = dpi / 72.0
     h_img, w_img = grey.shape[:2]
     crops: list[np.ndarray] = []
-    origins: list[tuple[int, int, int]] = []  # strip top, crop x0, crop y0 (page pixels)
+    origins: list[tuple[int, int, int, float]] = []  # strip top, crop x0, y0 (page px), scale
     top = 0
-    for _, ri, wi in picked:
-        b = runs[ri][wi].bbox
-        height = max(1.0, b.height * px)
+    for group in groups:
+        b = _union([runs[ri][wi] for ri, wi in group])
+        height = max(1.0, min(runs[ri][wi].bbox.height for ri, wi in group) * px)
+        # A doubted word is small print misread: twice as large. A tangle's pieces were
+        # read confidently, often in a title: only brought to about TANGLE_PX tall (a
+        # 46-px title word enlarged twice came back at 0.52 confidence, as is at 0.81).
+        scale = SCALE if len(group) == 1 else min(SCALE, max(1.0, TANGLE_PX / height))
         x0 = max(0, int(b.x0 * px - 0.5 * height))
         x1 = min(w_img, int(b.x1 * px + 0.5 * height))
         y0 = max(0, int(b.y0 * px - 0.35 * height))
         y1 = min(h_img, int(b.y1 * px + 0.35 * height))
-        crop = cv2.resize(
-            grey[y0:y1, x0:x1], None, fx=SCALE, fy=SCALE, interpolation=cv2.INTER_CUBIC
-        )
+        crop = grey[y0:y1, x0:x1]
+        if scale > 1.0:
+            crop = cv2.resize(crop, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
         _, crop = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
         crops.append(crop)
-        origins.append((top, x0, y0))
-        top += crop.shape[0] + int(height * SCALE)
+        origins.append((top, x0, y0, scale))
+        top += crop.shape[0] + int(height * scale)
     strip = np.full((top, max(c.shape[1] for c in crops) + 20), 255, np.uint8)
-    for crop, (t, _, _) in zip(crops, origins, strict=True):
+    for crop, (t, *_) in zip(crops, origins, strict=True):
         strip[t : t + crop.shape[0], 10 : 10 + crop.shape[1]] = crop
     bands: list[list[Word]] = [[] for _ in crops]
     k = 72.0 / dpi
@@ -89,30 +186,49 @@ def reread_numbers(
         for w in run:
             mid = (w.bbox.y0 + w.bbox.y1) / 2
             i = next(
-                (i for i, (t, _, _) in enumerate(origins) if t <= mid < t + crops[i].shape[0]),
+                (i for i, (t, *_) in enumerate(origins) if t <= mid < t + crops[i].shape[0]),
                 None,
             )
             if i is None:
                 continue
-            t, cx, cy = origins[i]
+            t, cx, cy, sc = origins[i]
 
             def back(
-                x: float, y: float, cx: int = cx, cy: int = cy, t: int = t
+                x: float, y: float, cx: int = cx, cy: int = cy, t: int = t, sc: float = sc
             ) -> tuple[float, float]:
-                return ((cx + (x - 10) / SCALE) * k, (cy + (y - t) / SCALE) * k)
+                return ((cx + (x - 10) / sc) * k, (cy + (y - t) / sc) * k)
 
             (bx0, by0), (bx1, by1) = back(w.bbox.x0, w.bbox.y0), back(w.bbox.x1, w.bbox.y1)
             bands[i].append(
                 Word(w.text, BBox(bx0, by0, max(bx0, bx1), max(by0, by1)), w.confidence)
             )
-    out = [list(run) for run in runs]
-    # Replace from the right so that the indexes of a run's other words stay valid.
-    for (_, ri, wi), new in sorted(
-        zip(picked, bands, strict=True), key=lambda p: (p[0][1], -p[0][2])
-    ):
-        if _better(runs[ri][wi], new):
-            out[ri][wi : wi + 1] = sorted(new, key=lambda w: w.bbox.x0)
-    return out
+    out: list[list[Word | None]] = [list(run) for run in runs]
+    extra: list[list[Word]] = []
+    for group, new in zip(groups, bands, strict=True):
+        old = [runs[ri][wi] for ri, wi in group]
+        if len(group) == 1:
+            if _better(old[0], new):  # one word for one: the indexes stay valid
+                ri, wi = group[0]
+                out[ri][wi] = new[0]
+        elif _untangled(old, new):
+            for ri, wi in group:
+                out[ri][wi] = None
+            extra.append(sorted(new, key=lambda w: w.bbox.x0))
+    return [[w for w in run if w is not None] for run in out if any(run)] + extra
+
+
+def _untangled(old: list[Word], new: list[Word]) -> bool:
+    """A tangle's re-reading: confident (its pieces were confident too, but wrongly, so
+    their confidence is no yardstick), at least as long as its longest piece and not
+    much longer than all of them together (overlapping pieces read characters twice)."""
+    if not new:
+        return False
+    chars = sum(len(w.text) for w in new)
+    conf = sum(w.confidence * len(w.text) for w in new) / chars
+    new_len = sum(c.isalnum() for w in new for c in w.text)
+    longest = max(sum(c.isalnum() for c in w.text) for w in old)
+    total = sum(c.isalnum() for w in old for c in w.text)
+    return conf >= TANGLE_CONFIDENCE and (longest <= new_len <= total + 1)
 
 
 def _better(old: Word, new: list[Word]) -> bool:
