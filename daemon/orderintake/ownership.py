@@ -177,13 +177,16 @@ def _wraps(page: Page, li: int) -> bool:
 
 
 def _served(line: Line, label: Label, cell: layout.Cell) -> bool:
-    """Has ``label`` its value inside its own cell, before the candidate's ``cell``? Then it
-    does not reach across the gap: in "Tél. 05 91 30 40 77      B 02220" the phone is the
-    label's value and the number in the next column belongs to whatever heads that column."""
+    """Has ``label`` its value before the candidate's ``cell``, in its own cell or in a
+    cell between? Then it does not reach across the gap: in "Tél. 05 91 30 40 77      B
+    02220" the phone is the label's value and the number in the next column belongs to
+    whatever heads that column; so in "Votre offre :   Q2614247      BC 00869" (holdout7:
+    the label and its value in two cells of the left column, the order number below its
+    own label in the right one)."""
     own_cell = layout.cell_at(line, label.start)
     if own_cell.end > cell.start:
         return False
-    return any(ch.isdigit() for ch in line.text[label.end : own_cell.end])
+    return any(ch.isdigit() for ch in line.text[label.end : cell.start])
 
 
 def owner(

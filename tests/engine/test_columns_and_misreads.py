@@ -42,6 +42,25 @@ def test_a_label_with_its_value_in_its_own_cell_still_owns_a_value_in_it(rules):
     assert cands[0].value == "CF20241234" and cands[0].score > 0.95
 
 
+def test_a_label_whose_value_is_in_the_next_cell_does_not_reach_the_column_after(rules):
+    # holdout7's two-column headers: "Votre offre :" and its value in two cells of the left
+    # column, the order number centred under its own label in the right column (the row
+    # of the value is the row of the offer); and an English PO's "Vendor no.: V-417133".
+    offer = [
+        [(50, "Affaire suivie par"), (416, "Bon de commande n°")],
+        [(50, "Votre offre :"), (178, "Q2614247"), (435, "BC 00869")],
+    ]
+    vendor = [
+        [(36, "PO date: 28.07.2026"), (405, "PO Number")],
+        [(36, "Vendor no.:"), (146, "V-417133"), (394, "PO 2691309")],
+    ]
+    for rows, want in ((offer, "BC 00869"), (vendor, "PO 2691309")):
+        for source in ("pdf-text", "ocr"):
+            cands = find_order_numbers(make_doc(make_page(rows, source=source)), rules)
+            assert cands[0].value == want, (source, cands[:3])
+            assert cands[0].keyword is not None and cands[0].score > 0.8
+
+
 def test_a_labelled_phone_takes_no_more_than_a_phone(rules):
     # Before: "Tél. 04 14 59 17 98 09076" was one phone, and the order number vanished.
     rows = [

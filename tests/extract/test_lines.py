@@ -75,3 +75,38 @@ def test_specks_and_table_rules_are_not_words() -> None:
     assert is_speck(":", 0.3) and is_speck("|", 0.95) and is_speck("'.", 0.1)
     assert not is_speck(":", 0.9)  # a clearly printed colon stays
     assert not is_speck("€", 0.9) and not is_speck("l", 0.1) and not is_speck("N°", 0.2)
+
+
+def _typeset(words: list[str], gap: float, letter_gap: float = 0.0, space: bool = False):
+    """Characters of ``words`` 10 pt tall, 5 pt wide, ``letter_gap`` between letters and
+    ``gap`` between words (a space character written there when ``space``)."""
+    chars, x = [], 0.0
+    for i, word in enumerate(words):
+        if i:
+            if space:
+                chars.append((" ", x, 0, x + gap, 10))
+            x += gap
+        for j, ch in enumerate(word):
+            if j:
+                x += letter_gap
+            chars.append((ch, x, 0, x + 5, 10))
+            x += 5
+    return chars
+
+
+def test_a_pdf_that_writes_no_spaces_is_split_at_its_narrow_interword_gaps() -> None:
+    # holdout7's XeLaTeX orders: no space character at all, a justified line's interword
+    # glue 0.219 × the character height, letters touching: "Engagement juridique n°"
+    words = ["Engagement", "juridique", "n°"]
+    assert [t[0] for t in split_words(_typeset(words, gap=2.19))] == words
+    # the letters of a word stay together even when kerned a little apart
+    assert [t[0] for t in split_words(_typeset(["EJ1300205194"], gap=0, letter_gap=0.3))] == [
+        "EJ1300205194"
+    ]
+
+
+def test_a_pdf_that_writes_spaces_keeps_its_letter_spaced_titles_whole() -> None:
+    # PostScript ``ashow``: "CONFIRMATION DE COMMANDE" with 0.13 × height between letters
+    # and a space character between words; read as three words, not 24 letters
+    chars = _typeset(["CONFIRMATION", "DE", "COMMANDE"], gap=4.0, letter_gap=1.3, space=True)
+    assert [t[0] for t in split_words(chars)] == ["CONFIRMATION", "DE", "COMMANDE"]
