@@ -264,6 +264,24 @@ def test_an_unevenly_lit_photo_is_flattened_before_binarisation(header_crop, opt
     assert doc.pages[0].mean_confidence > unflattened.pages[0].mean_confidence + 0.2
 
 
+def test_a_dim_photo_is_flattened_too(header_crop, options) -> None:
+    """A photo under a dim warm lamp (holdout7's "warmdark"): evenly lit, but the paper
+    is grey 126 and the ink 80, with the sensor's noise. It is divided by its paper like
+    an unevenly lit one (on holdout7's two such photos the page-wide steps had taken
+    regions of paper for ink, and Tesseract read nothing), and reads."""
+    from orderintake.extract.lighting import flatten
+
+    rng = np.random.default_rng(7)
+    dim = 78.0 + header_crop.astype(np.float64) * (48.0 / 255.0)
+    dim += rng.normal(0.0, 3.0, dim.shape)
+    pic = np.clip(dim, 0, 255).astype(np.uint8)
+    flat, done = flatten(pic)
+    assert done and float(np.percentile(flat, 50)) > 240  # the paper is white again
+    data = docgen.image_bytes(pic, "JPEG", 300, quality=70)
+    doc = extract_bytes(data, "photo.jpg", options)
+    assert docgen.ORDER_NUMBER in doc.text, doc.text
+
+
 def test_a_screenshot_with_small_print_is_enlarged_by_the_size_of_its_characters(
     order_pdf, options
 ) -> None:

@@ -38,8 +38,13 @@ def guess_dpi(size: tuple[int, int], info: Mapping[Any, Any]) -> int:
     return min(MAX_DPI, max(MIN_DPI, derived))
 
 
-def _frames(data: bytes, max_pixels: int) -> Iterator[tuple[Any, int]]:
-    """(grey numpy array, dpi) for each frame, decoded one at a time."""
+#: Pillow modes that hold colour (a palette may too): the frame is kept in colour as well.
+_COLOUR_MODES = frozenset({"RGB", "RGBA", "RGBX", "P", "PA", "CMYK", "YCbCr", "LAB", "HSV"})
+
+
+def _frames(data: bytes, max_pixels: int) -> Iterator[tuple[Any, int, Any]]:
+    """(grey numpy array, dpi, RGB array or None) for each frame, decoded one at a time;
+    the colour array only for a colour frame (coloured marks are read through, marks.py)."""
     import numpy as np
     from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 
@@ -62,10 +67,11 @@ def _frames(data: bytes, max_pixels: int) -> Iterator[tuple[Any, int]]:
                 upright = ImageOps.exif_transpose(frame)
                 grey = upright.convert("L")
                 grey.load()
+                colour = upright.convert("RGB") if upright.mode in _COLOUR_MODES else None
             except (OSError, ValueError, SyntaxError) as exc:
                 detail = "damaged or incomplete" if "truncated" in str(exc) else str(exc)
                 raise ImageError(f"image page {index + 1} cannot be read ({detail})") from exc
-            yield np.asarray(grey), dpi
+            yield np.asarray(grey), dpi, (np.asarray(colour) if colour is not None else None)
 
 
 def _too_large(size: tuple[int, int] | None, max_pixels: int) -> str:
@@ -82,8 +88,8 @@ def read_image(data: bytes, options: ExtractOptions) -> tuple[Page, ...]:
 
     pages: list[Page] = []
     try:
-        for index, (gray, dpi) in enumerate(_frames(data, options.max_image_pixels)):
-            pages.append(ocr_page(gray, dpi, index + 1, options))
+        for index, (gray, dpi, colour) in enumerate(_frames(data, options.max_image_pixels)):
+            pages.append(ocr_page(gray, dpi, index + 1, options, colour))
     except IntakeError:
         raise
     except Exception as exc:  # Pillow raises assorted errors on damaged files

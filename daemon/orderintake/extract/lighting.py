@@ -10,7 +10,11 @@ The fix is the classical one: estimate the paper's own brightness everywhere (a
 morphological close erases the ink, a wide median smooths what is left, both at quarter
 resolution so a page costs ~20 ms) and divide the page by it. Paper becomes white
 everywhere and ink keeps its contrast with the paper under it; what is no paper at all
-(the desk around the sheet) is blanked. A scanner's page, evenly lit, is left untouched: the step runs only when the paper's brightness varies across the page.
+(the desk around the sheet) is blanked. A scanner's page, evenly lit, is left untouched: the step runs only when the paper's brightness varies across the page,
+or when the paper is dark all over: a photo taken under a dim warm lamp (holdout7's
+"warmdark": paper at grey 126, ink at 80) is evenly lit but so flat that Otsu and the
+rule finder, tuned on white paper, took whole regions of paper for ink and Tesseract
+read nothing; divided by its paper, it is black on white like a scan.
 """
 
 from __future__ import annotations
@@ -22,6 +26,9 @@ import numpy as np
 #: estimate) before the page counts as unevenly lit. Scans and faxes stay within a few
 #: levels; a photo's desk or shadow is 50–200 levels darker than its paper.
 UNEVEN_SPREAD = 40.0
+#: Paper darker than this (grey level, 95th percentile of the estimate) is a dim photo,
+#: flattened even when evenly lit. Scanned paper is 200–255, coloured paper 170 and up.
+DARK_PAPER = 160.0
 
 _SCALE = 0.25
 
@@ -42,11 +49,16 @@ def is_uneven(paper: np.ndarray) -> bool:
     return float(hi - lo) > UNEVEN_SPREAD
 
 
+def is_dim(paper: np.ndarray) -> bool:
+    """Is the paper dark all over (a photo under a dim lamp)?"""
+    return float(np.percentile(paper[::8, ::8], 95)) < DARK_PAPER
+
+
 def flatten(gray: np.ndarray) -> tuple[np.ndarray, bool]:
-    """(page, flattened?): ``gray`` divided by its paper's brightness when that varies,
-    else ``gray`` itself."""
+    """(page, flattened?): ``gray`` divided by its paper's brightness when that varies or
+    is dark all over, else ``gray`` itself."""
     paper = paper_brightness(gray)
-    if not is_uneven(paper):
+    if not (is_uneven(paper) or is_dim(paper)):
         return gray, False
     ratio = gray.astype(np.float32) / np.maximum(paper, 1).astype(np.float32)
     out = np.clip(ratio * 255.0, 0, 255).astype(np.uint8)

@@ -41,6 +41,7 @@ from ..errors import OcrError
 from ..model import BBox, Page, Word
 from .lighting import flatten
 from .lines import group_lines
+from .marks import drop_marks, mark_mask, merge_unmarked
 from .merge import is_bilevel, merge_reads
 from .options import ExtractOptions, OcrSteps
 from .regions import ink_mask, missed_rows, remove_rules
@@ -76,6 +77,7 @@ class Prepared:
     dpi: int
     skew: float  # degrees the page was turned to level its lines
     grey: np.ndarray  # the levelled page before binarisation (for re-reads)
+    factor: float = 1.0  # how much the page was enlarged (resolution now ``dpi``)
 
 
 def to_gray(image: np.ndarray) -> np.ndarray:
@@ -230,6 +232,7 @@ def preprocess(
     *,
     antialias: bool = False,
     skew_angle: float | None = None,
+    enlarge: tuple[float, int] | None = None,
 ) -> Prepared:
     """The measured preprocessing chain (see the module docstring).
 
@@ -238,12 +241,16 @@ def preprocess(
     denoised page, and serves the skew estimate and, with the same threshold after the
     turn, the rule mask. ``antialias`` swaps the median for a Gaussian 3×3 (the second
     reading of bilevel pages, :mod:`.merge`); ``skew_angle`` imposes the angle found by
-    the first reading, so both readings' boxes coincide.
+    the first reading, so both readings' boxes coincide, and ``enlarge`` its
+    (factor, resolution) for the same reason.
     """
     img = to_gray(gray)
     if steps.flatten:
         img, _ = flatten(img)
-    factor, new_dpi = enlargement(img, dpi) if steps.upscale else (1.0, dpi)
+    if enlarge is not None:
+        factor, new_dpi = enlarge
+    else:
+        factor, new_dpi = enlargement(img, dpi) if steps.upscale else (1.0, dpi)
     if factor > 1.0:
         img = cv2.resize(img, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
         dpi = new_dpi
@@ -272,7 +279,7 @@ def preprocess(
         img = cv2.adaptiveThreshold(
             img, 255, cv2.ADAPTIVE_THRESH_GAUSSIAN_C, cv2.THRESH_BINARY, 31, 15
         )
-    return Prepared(img, dpi, skew, grey)
+    return Prepared(img, dpi, skew, grey, factor if factor > 1.0 else 1.0)
 
 
 def _run(fn: Any, path: str, lang: str, config: str, timeout: float, quiet: bool = False) -> Any:
@@ -459,11 +466,56 @@ def _second_read(prep: Prepared, options: ExtractOptions) -> list[list[Word]]:
     return words
 
 
-def ocr_page(image: np.ndarray, dpi: int, number: int, options: ExtractOptions) -> Page:
+def _levelled_mask(mask: np.ndarray, prep: Prepared) -> np.ndarray:
+    """A mask of the page as scanned, enlarged and turned as ``prep``'s page was."""
+    h, w = prep.image.shape[:2]
+    out = cv2.resize(mask, (w, h), interpolation=cv2.INTER_NEAREST)
+    if prep.skew:
+        matrix = cv2.getRotationMatrix2D((w / 2, h / 2), prep.skew, 1.0)
+        out = cv2.warpAffine(out, matrix, (w, h), flags=cv2.INTER_NEAREST, borderValue=0)
+    return out
+
+
+def _without_marks(
+    gray: np.ndarray,
+    colour: np.ndarray,
+    dpi: int,
+    prep: Prepared,
+    words: list[list[Word]],
+    options: ExtractOptions,
+) -> tuple[list[list[Word]], np.ndarray] | None:
+    """(reading merged with the one made without the coloured marks, the unmarked
+    levelled grey page for the re-reads), or None when the page has no marks
+    (:mod:`.marks`). The second page is prepared exactly as the first (same enlargement
+    and skew), so the boxes coincide."""
+    mask = mark_mask(colour)
+    if mask is None or mask.shape != gray.shape:
+        return None
+    steps = options.steps
+    clean = preprocess(
+        drop_marks(gray, mask), dpi, steps, skew_angle=prep.skew, enlarge=(prep.factor, prep.dpi)
+    )
+    if clean.image.shape != prep.image.shape:
+        return None
+    binary = steps.binarize != "none"
+    second = _words(_read(clean.image, options.lang, steps.psm, options.timeout, binary), clean.dpi)
+    merged = merge_unmarked(words, second, _levelled_mask(mask, prep), prep.dpi)
+    return merged, clean.grey
+
+
+def ocr_page(
+    image: np.ndarray,
+    dpi: int,
+    number: int,
+    options: ExtractOptions,
+    colour: np.ndarray | None = None,
+) -> Page:
     """OCR one page image (any 8-bit array) scanned at ``dpi`` → a :class:`Page`.
 
-    Boxes are in points of the *levelled* page (after orientation and deskew), which is
-    the page as a clerk would hold it.
+    ``colour`` is the same page in colour (RGB or BGR) when the scan has colour: coloured
+    marks over the print (a ballpoint circle, a highlighter) are then read through
+    (:mod:`.marks`). Boxes are in points of the *levelled* page (after orientation and
+    deskew), which is the page as a clerk would hold it.
     """
     steps = options.steps
     if steps.thicken:  # once: a bilevel page is prepared twice below
@@ -497,6 +549,10 @@ def ocr_page(image: np.ndarray, dpi: int, number: int, options: ExtractOptions) 
     if steps.bilevel_second_read and orientation == 0 and is_bilevel(to_gray(image)):
         second = preprocess(image, dpi, steps, antialias=True, skew_angle=prep.skew)
         words = merge_reads(words, _second_read(second, options))
+    if steps.dropout and colour is not None and orientation == 0:
+        unmarked = _without_marks(to_gray(image), colour, dpi, prep, words, options)
+        if unmarked is not None:
+            words, grey = unmarked
 
     def read_strip(strip: np.ndarray) -> list[list[Word]]:
         """A strip of crops (binarised), read as lines; boxes in the strip's pixels."""

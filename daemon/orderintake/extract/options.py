@@ -43,6 +43,9 @@ class OcrSteps:
     # Tall thin strips of print the page read left unread, read turned a quarter turn
     # (titles and numbers printed up a side band, sideways.py)
     sideways: bool = True
+    # Colour scans with coloured marks over the print (a ballpoint circle, a highlighter,
+    # a stamp): read again without them, their lines taken from that reading (marks.py)
+    dropout: bool = True
     psm: int = 6  # psm 3 reads better but drops text in framed boxes (docs/ocr.md)
 
 

@@ -165,8 +165,9 @@ def _text_page(number: int, layer: TextLayer) -> Page:
     )
 
 
-def scanned_jpeg(layer: TextLayer) -> tuple[Any, int] | None:
-    """The page's scan decoded straight from its JPEG stream, with its resolution.
+def scanned_jpeg(layer: TextLayer) -> tuple[Any, int, Any] | None:
+    """The page's scan decoded straight from its JPEG stream, with its resolution and,
+    for a colour JPEG, its colour pixels too (BGR; coloured marks, :mod:`.marks`).
 
     A scanner's PDF is one JPEG filling the page: decoding it (17 ms at 300 dpi) is far
     cheaper than having pdfium render the page (110 ms) and reads the scan's own pixels
@@ -203,7 +204,12 @@ def scanned_jpeg(layer: TextLayer) -> tuple[Any, int] | None:
     gray = cv2.imdecode(raw, flags) if raw.size else None
     if gray is None or gray.shape != (h, w):
         return None
-    return gray, round(w / (bw / 72.0))
+    colour = None
+    if name == "DeviceRGB":
+        colour = cv2.imdecode(raw, cv2.IMREAD_COLOR | cv2.IMREAD_IGNORE_ORIENTATION)
+        if colour is None or colour.shape[:2] != (h, w):
+            colour = None
+    return gray, round(w / (bw / 72.0)), colour
 
 
 def _jpeg_bytes(stream: Any, nfilters: int) -> bytes | None:
@@ -244,6 +250,17 @@ class _Renderer:
         try:
             bitmap = page.render(scale=dpi / 72.0, grayscale=True)
             array = bitmap.to_numpy().copy()
+            bitmap.close()
+        finally:
+            page.close()
+        return array
+
+    def colour(self, index: int, dpi: int) -> Any:
+        """The page rendered in colour (BGR), for its coloured marks (:mod:`.marks`)."""
+        page = self.doc[index]  # gray() opened the document
+        try:
+            bitmap = page.render(scale=dpi / 72.0, grayscale=False)
+            array = bitmap.to_numpy()[:, :, :3].copy()  # BGR, or BGRX: the X dropped
             bitmap.close()
         finally:
             page.close()
@@ -299,10 +316,28 @@ def _ocr_layer(layer: TextLayer, index: int, renderer: _Renderer, options: Extra
     )
     direct = scanned_jpeg(layer)
     if direct is not None:
-        gray, dpi = direct
+        gray, dpi, colour = direct
     else:
         gray, dpi = renderer.gray(index, options.dpi), options.dpi
-    return ocr_page(gray, dpi, index + 1, options)
+        colour = renderer.colour(index, dpi) if _has_colour(layer) else None
+    return ocr_page(gray, dpi, index + 1, options, colour)
+
+
+def _has_colour(layer: TextLayer) -> bool:
+    """Does one of the page's images hold colour (three or four components)?"""
+    from pdfminer.pdftypes import resolve1
+
+    for img in layer.images:
+        for cs in img.colorspace or ():
+            cs = resolve1(cs)
+            name = getattr(cs, "name", None)
+            if name in ("DeviceRGB", "DeviceCMYK", "CalRGB", "Indexed"):
+                return True
+            if isinstance(cs, list) and cs and getattr(resolve1(cs[0]), "name", None) == "ICCBased":
+                stream = resolve1(cs[1]) if len(cs) > 1 else None
+                if stream is not None and stream.get("N") in (3, 4):
+                    return True
+    return False
 
 
 def _rendered(index: int, renderer: _Renderer, options: ExtractOptions, why: object) -> Page:
