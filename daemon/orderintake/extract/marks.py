@@ -1,14 +1,15 @@
-"""Coloured marks over the print (a ballpoint circle, a highlighter stroke, a stamp):
-the page read once more without them, and their lines taken from that reading.
+"""Coloured ink marks over the print (a ballpoint circle, a stamp): the page read once
+more without them, and their lines taken from that reading.
 
-A clerk circles the order number in blue ballpoint before scanning, or runs a
-highlighter over it; a goods-in stamp lands beside it. In grey, the pen's stroke is as
-dark as the print: where the circle touches the number its arcs are read as letters
-("CCDE 98758" for CDE 98758, "Bon de commangé nf" for "Bon de commande n°", holdout4's
-"Œ 57 199" for L 57199), and no rule can tell a misread arc from a letter. In colour
-the marks give themselves away: the print is black or grey (its channels equal), the
-pen blue, the highlighter yellow, the stamp red. Those pixels are painted paper and the
-page is read again; a scanner's "colour dropout" does the same for forms.
+A clerk circles the order number in blue ballpoint before scanning; a goods-in stamp
+lands beside it. In grey, the pen's stroke is as dark as the print: where the circle
+touches the number its arcs are read as letters ("CCDE 98758" for CDE 98758, "Bon de
+commangé nf" for "Bon de commande n°"), and no rule can tell a misread arc from a
+letter. In colour the marks give themselves away: the print is black or grey (its
+channels equal), the pen blue, the stamp red. Those pixels are painted paper and the
+page is read again; a scanner's "colour dropout" does the same for forms. A light wash
+of colour (a highlighter, coloured paper, a coffee stain) is no mark: the grey page reads
+through it, and dropping it took the print's edges with it (docs/ocr.md).
 
 Dropping colour outright would also erase print that *is* coloured (a navy letterhead, a
 number printed in blue), so the first reading is not thrown away: the two are merged
@@ -51,7 +52,7 @@ def mark_mask(rgb: np.ndarray) -> np.ndarray | None:
     hi = channels.max(axis=2).astype(np.int16)
     lo = channels.min(axis=2).astype(np.int16)
     spread = hi - lo
-    mask = (spread > MARK_SATURATION) & (spread * 10 > MARK_CHROMA * 10 * hi) & (lo < MARK_DARK)
+    mask = (spread > MARK_SATURATION) & (spread > MARK_CHROMA * hi) & (lo < MARK_DARK)
     if float(mask.mean()) < MIN_MARK_SHARE:
         return None
     return mask.astype(np.uint8) * 255
