@@ -79,6 +79,18 @@ def _touching(a: BBox, b: BBox) -> bool:
     return gap < TOUCH_GAP * smaller
 
 
+def _same_word(a: Word, b: Word) -> bool:
+    """Two readings of one word (the skipped-rows read overlapping the page read:
+    "DV-7781" over "DV-778"), not pieces of one: one text holds the other, both of three
+    characters or more, over most of the narrower box. Such a pair is no tangle: a clean
+    page would otherwise pay a re-read for it."""
+    short, long_ = sorted((a.text, b.text), key=len)
+    if len(short) < 3 or short not in long_:
+        return False
+    overlap = min(a.bbox.x1, b.bbox.x1) - max(a.bbox.x0, b.bbox.x0)
+    return overlap >= 0.5 * min(a.bbox.width, b.bbox.width)
+
+
 def tangles(runs: list[list[Word]]) -> list[list[_Ref]]:
     """Groups of words cut out of one another (see the module docstring): words of
     different Tesseract lines touching on one row, or overlapping words of one line,
@@ -101,14 +113,13 @@ def tangles(runs: list[list[Word]]) -> list[list[_Ref]]:
                 break  # sorted by top: no later word reaches this one's row
             if _touching(boxes[a], boxes[b]):
                 pairs.append((a, b))
-    neighbours: list[
-        tuple[_Ref, _Ref]
-    ] = []  # touching words of one line: only an overlap makes them a tangle
+    # Touching words of one line are neighbours: only an overlap makes them a tangle.
+    neighbours: list[tuple[_Ref, _Ref]] = []
     for a, b in pairs:
         ba, bb = boxes[a], boxes[b]
         if a[0] == b[0] and max(ba.x0, bb.x0) >= min(ba.x1, bb.x1):
             neighbours.append((a, b))
-        else:
+        elif not _same_word(runs[a[0]][a[1]], runs[b[0]][b[1]]):
             parent[root(a)] = root(b)
     # ... but two knots next to each other on a line are one ("ZIN" + "\" | "[7" + "49690")
     knotted = {r for r in refs if root(r) != r} | {root(r) for r in refs if root(r) != r}
