@@ -513,7 +513,7 @@ def ocr_page(
     """OCR one page image (any 8-bit array) scanned at ``dpi`` → a :class:`Page`.
 
     ``colour`` is the same page in colour (RGB or BGR) when the scan has colour: coloured
-    marks over the print (a ballpoint circle, a highlighter) are then read through
+    ink marks over the print (a ballpoint circle, a stamp) are then read through
     (:mod:`.marks`). Boxes are in points of the *levelled* page (after orientation and
     deskew), which is the page as a clerk would hold it.
     """
