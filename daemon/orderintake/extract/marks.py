@@ -23,7 +23,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..model import Word
-from .merge import _box, _credible, _same_line
+from .merge import box_of, credible, line_clusters, score
 
 #: A pixel is a mark when its channels differ by more than this (grey levels) and by
 #: more than :data:`MARK_CHROMA` of its brightest channel. Black and grey print differ
@@ -71,7 +71,7 @@ def drop_marks(gray: np.ndarray, mask: np.ndarray) -> np.ndarray:
 def _mean(runs: list[list[Word]]) -> float:
     """Mean confidence per character: the marks' arcs read as letters lower it."""
     chars = sum(len(w.text) for run in runs for w in run)
-    return sum(w.confidence * len(w.text) for run in runs for w in run) / chars if chars else 0.0
+    return score(runs) / chars if chars else 0.0
 
 
 def _alnum(runs: list[list[Word]]) -> int:
@@ -87,30 +87,12 @@ def merge_unmarked(
     """The first reading, with the lines the marks touch taken from the second.
 
     ``mask`` is the marks on the levelled page the boxes refer to (``dpi`` its
-    resolution). Lines are clustered across the readings as in :func:`.merge.merge_reads`.
+    resolution). Lines are clustered across the readings by :func:`.merge.line_clusters`.
     A cluster the marks touch takes the second reading's runs when they are read at
     least as confidently (per character) and did not lose more than :data:`MAX_LOSS`
     of the first's letters and digits; a line only the second
     reading found (the marks hid it) is kept when it reads like text.
     """
-    runs = first + second
-    boxes = [_box(run) for run in runs]
-    parent = list(range(len(runs)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    n_first = len(first)
-    for i in range(n_first):
-        for j in range(n_first, len(runs)):
-            if _same_line(boxes[i], boxes[j]):
-                parent[root(i)] = root(j)
-    clusters: dict[int, list[int]] = {}
-    for i in range(len(runs)):
-        clusters.setdefault(root(i), []).append(i)
     px = dpi / 72.0
     h, w = mask.shape[:2]
 
@@ -120,15 +102,13 @@ def merge_unmarked(
         return x1 > x0 and y1 > y0 and bool(mask[y0:y1, x0:x1].any())
 
     merged: list[list[Word]] = []
-    for members in clusters.values():
-        a = [runs[i] for i in members if i < n_first]
-        b = [runs[i] for i in members if i >= n_first]
+    for a, b in line_clusters(first, second):
         if not a:
-            if _credible(b):
+            if credible(b):
                 merged.extend(b)
         elif (
             b
-            and any(marked(boxes[i]) for i in members)
+            and any(marked(box_of(run)) for run in a + b)
             and _alnum(b) >= (1 - MAX_LOSS) * _alnum(a)
             and _mean(b) >= _mean(a)
         ):

@@ -28,7 +28,7 @@ def is_bilevel(gray: np.ndarray) -> bool:
     return sample.size > 0 and bool(((sample == 0) | (sample == 255)).all())
 
 
-def _box(run: list[Word]) -> Box:
+def box_of(run: list[Word]) -> Box:
     return (
         min(w.bbox.x0 for w in run),
         min(w.bbox.y0 for w in run),
@@ -44,23 +44,21 @@ def _same_line(p: Box, q: Box) -> bool:
     return across > 0 and down >= 0.5 * min(p[3] - p[1], q[3] - q[1])
 
 
-def _score(runs: list[list[Word]]) -> float:
+def score(runs: list[list[Word]]) -> float:
     """Confidence summed over characters: a reading that drops words scores less than
     one that reads them with the same confidence."""
     return sum(w.confidence * len(w.text) for run in runs for w in run)
 
 
-def merge_reads(first: list[list[Word]], second: list[list[Word]]) -> list[list[Word]]:
-    """Runs (Tesseract's lines) of two readings of the same page → one reading.
-
-    Runs of either reading that overlap (:func:`_same_line`) form a cluster, chained
-    through each other (a line read whole in one reading and as two pieces in the other
-    is one cluster); each cluster keeps the runs of the reading with the higher summed
-    character confidence, ties to the first. A line only the first reading found is
-    kept; one only the second found is kept when it is :func:`_credible`.
-    """
+def line_clusters(
+    first: list[list[Word]], second: list[list[Word]]
+) -> list[tuple[list[list[Word]], list[list[Word]]]]:
+    """The runs (Tesseract's lines) of two readings of one page, grouped by the line they
+    read: runs of either reading that overlap (:func:`_same_line`) form a cluster,
+    chained through each other (a line read whole in one reading and as two pieces in
+    the other is one cluster). Each cluster is (its first-reading runs, its second's)."""
     runs = first + second
-    boxes = [_box(run) for run in runs]
+    boxes = [box_of(run) for run in runs]
     parent = list(range(len(runs)))
 
     def root(i: int) -> int:
@@ -77,13 +75,24 @@ def merge_reads(first: list[list[Word]], second: list[list[Word]]) -> list[list[
     clusters: dict[int, list[int]] = {}
     for i in range(len(runs)):
         clusters.setdefault(root(i), []).append(i)
+    return [
+        ([runs[i] for i in members if i < n_first], [runs[i] for i in members if i >= n_first])
+        for members in clusters.values()
+    ]
+
+
+def merge_reads(first: list[list[Word]], second: list[list[Word]]) -> list[list[Word]]:
+    """Runs (Tesseract's lines) of two readings of the same page → one reading.
+
+    Each cluster of :func:`line_clusters` keeps the runs of the reading with the higher
+    summed character confidence, ties to the first. A line only the first reading found
+    is kept; one only the second found is kept when it is :func:`credible`.
+    """
     merged: list[list[Word]] = []
-    for members in clusters.values():
-        a = [runs[i] for i in members if i < n_first]
-        b = [runs[i] for i in members if i >= n_first]
-        if not a and not _credible(b):
+    for a, b in line_clusters(first, second):
+        if not a and not credible(b):
             continue
-        merged.extend(a if _score(a) >= _score(b) else b)
+        merged.extend(a if score(a) >= score(b) else b)
     return merged
 
 
@@ -92,10 +101,10 @@ def merge_reads(first: list[list[Word]], second: list[list[Word]]) -> list[list[
 CREDIBLE_CONFIDENCE = 0.7
 
 
-def _credible(runs: list[list[Word]]) -> bool:
+def credible(runs: list[list[Word]]) -> bool:
     """Without the median, the second reading also reads a fax's salt specks as short
     low-confidence lines ("sd e", "°"): on the training faxes they were most of what it
     added on its own and raised the CER (docs/ocr.md)."""
     chars = sum(len(w.text) for run in runs for w in run)
     alnum = sum(c.isalnum() for run in runs for w in run for c in w.text)
-    return alnum >= 3 and _score(runs) >= CREDIBLE_CONFIDENCE * chars
+    return alnum >= 3 and score(runs) >= CREDIBLE_CONFIDENCE * chars
