@@ -184,3 +184,16 @@ def test_an_eu_vat_number_printed_in_groups_but_not_a_bank_account():
     rows = ["USt-IdNr.: DE 136 695 976", "IBAN DE89 3704 0044 0532 0130 00"]
     found = {(k[0], k[1]) for k in kinds(make_doc(make_page(rows)))}
     assert found == {("eu-vat", "DE136695976")}
+
+
+def test_a_vat_number_glued_to_its_label_is_read():
+    # OCR of a small-print footer drops the space: "TVAFR76311572234", "N° TVAFR 1S 471991331"
+    # (holdout7); a VAT glued to other letters is still no VAT.
+    doc = make_doc(
+        make_page(
+            ["RCS Lyon - TVAFR44732829320 - APE 2014Z", "N° TVAFR 4S 732829320", "XFR44732829320"],
+            source="ocr",
+        )
+    )
+    vats = [i for i in find_identifiers(doc) if i.kind == "vat"]
+    assert [(i.value, i.valid) for i in vats] == [(VAT, True), ("FR45732829320", False)]
