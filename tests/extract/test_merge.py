@@ -8,6 +8,7 @@ one reading found.
 from __future__ import annotations
 
 import numpy as np
+from orderintake.extract.marks import merge_unmarked
 from orderintake.extract.merge import is_bilevel, merge_reads
 from orderintake.model import BBox, Word
 
@@ -57,6 +58,36 @@ def test_lines_only_one_reading_found_are_kept_and_split_lines_cluster() -> None
     assert texts(merge_reads(first, second)) == ["142,50", "Conditions", "Merci", "Total"]
     assert merge_reads([], second) == second
     assert merge_reads(first, []) == first
+
+
+def test_a_numbers_separators_are_kept_from_the_reading_that_read_them() -> None:
+    # holdout6's inkjet page: the page read lost the faint dashes ("BDC 26 4086", each
+    # piece sure of itself) and read the rest of the line better; the other reading kept
+    # the dashes. The line stays the surer reading's, with the joined number spliced in.
+    page = [
+        run(
+            60,
+            ("Prés", 50, 80, 0.96),
+            ("BDC", 400, 425, 0.92),
+            ("26", 431, 445, 0.96),
+            ("4086", 451, 480, 0.95),
+        )
+    ]
+    other = [run(60, ("Frés", 50, 80, 0.5), ("BDC-26-4086", 400, 480, 0.89))]
+    marked = np.full((1000, 1000), 255, np.uint8)
+    for merged in (
+        merge_reads(page, other),
+        merge_reads(other, page),
+        merge_unmarked(page, other, marked, 72),
+    ):
+        assert texts(merged) == ["Prés BDC-26-4086"]
+    # Other digits, or another place on the line: nothing is spliced.
+    assert texts(merge_reads(page, [run(60, ("BDC-26-4036", 400, 480, 0.5))])) == [
+        "Prés BDC 26 4086"
+    ]
+    assert texts(merge_reads(page, [run(60, ("BDC-26-4086", 600, 680, 0.5))])) == [
+        "Prés BDC 26 4086"
+    ]
 
 
 def test_bilevel_means_only_pure_black_and_white() -> None:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..model import Word
-from .merge import box_of, credible, line_clusters, score
+from .merge import box_of, credible, keep_separators, line_clusters, score
 
 #: A pixel is a mark when its channels differ by more than this (grey levels) and by
 #: more than :data:`MARK_CHROMA` of its brightest channel. Black and grey print differ
@@ -90,7 +90,8 @@ def merge_unmarked(
     resolution). Lines are clustered across the readings by :func:`.merge.line_clusters`.
     A cluster the marks touch takes the second reading's runs when they are read at
     least as confidently (per character) and did not lose more than :data:`MAX_LOSS`
-    of the first's letters and digits; a line only the second
+    of the first's letters and digits; either way it keeps the separators of a number
+    the other reading kept (:func:`.merge.keep_separators`). A line only the second
     reading found (the marks hid it) is kept when it reads like text.
     """
     px = dpi / 72.0
@@ -106,13 +107,10 @@ def merge_unmarked(
         if not a:
             if credible(b):
                 merged.extend(b)
-        elif (
-            b
-            and any(marked(box_of(run)) for run in a + b)
-            and _alnum(b) >= (1 - MAX_LOSS) * _alnum(a)
-            and _mean(b) >= _mean(a)
-        ):
-            merged.extend(b)
-        else:
+        elif not b or not any(marked(box_of(run)) for run in a + b):
             merged.extend(a)
+        elif _alnum(b) >= (1 - MAX_LOSS) * _alnum(a) and _mean(b) >= _mean(a):
+            merged.extend(keep_separators(b, a))
+        else:
+            merged.extend(keep_separators(a, b))
     return merged
