@@ -99,6 +99,24 @@ def _lone_prefix(token: str, after: str, prefixes: Sequence[str]) -> str:
     return token
 
 
+def _digits_after_prefix(token: str, prefixes: Sequence[str]) -> str:
+    """Look-alikes heading the digits after a known prefix are digits: "POS6311243" is
+    PO56311243 (holdout8). Between the prefix's letters and a digit, :func:`repair_ocr`
+    cannot tell; after a known prefix, a body of digits can. Only upper-case look-alikes,
+    only when the rest of the body is digits (four or more), and only after a prefix of two
+    letters or more (the CNRS "L" heads words too)."""
+    for p in sorted((p for p in prefixes if len(p) >= 2 and p.isalpha()), key=len, reverse=True):
+        if not token.startswith(p):
+            continue
+        body = token[len(p) :]
+        n = len(body) - len(body.lstrip("OISZB"))
+        rest = body[n:]
+        if 0 < n <= 2 and len(rest) >= 4 and rest.isdigit():
+            return p + "".join(_DIGIT_LIKE[c] for c in body[:n]) + rest
+        return token
+    return token
+
+
 def _letters_before_digits(token: str) -> str:
     """Leading digit look-alikes glued to the letter group of a number are letters:
     an order number's letters come before its digits, so "0A25" is "OA25" and "5T1234"
@@ -140,6 +158,7 @@ def repair_line_ocr(text: str, prefixes: Sequence[str]) -> tuple[str, dict[int, 
                 break
         if fixed == tok and len(fixed) >= 2:
             fixed = _lone_prefix(fixed, text[m.end() : m.end() + 2], prefixes)
+        fixed = _digits_after_prefix(fixed, prefixes)
         fixed = _letters_before_digits(fixed)
         fixed_chars = list(fixed)
         lead = len(fixed_chars) - len("".join(fixed_chars).lstrip(_SPECKS))

@@ -426,6 +426,19 @@ _RUNS_ON = regex.compile(r"(?i)\b(?:de|du|des|d'|of)\s*\Z")
 _SUBJECT_LINE = regex.compile(r"(?i)\W*(?:objet|subject|concerne|re)\b")
 
 
+#: A scrap of a letter or two read with less confidence than this ahead of a title is
+#: a speck or a logo's edge ("x COMMANDE FOURNISSEUR", x at 0.00 on a fax, holdout8).
+SCRAP_CONFIDENCE = 0.3
+
+
+def _title_starts(cell: layout.Cell) -> tuple[int, ...]:
+    """Where a title may start in a cell: its start, and past a scrap heading it."""
+    words = cell.words
+    if len(words) > 1 and len(words[0].text) <= 2 and words[0].confidence < SCRAP_CONFIDENCE:
+        return (cell.start, cell.start + len(words[0].text) + 1)
+    return (cell.start,)
+
+
 def document_is_not_an_order(document: Document, rules: EngineRules) -> str | None:
     """The title ("facture", "bon de livraison"…) when the first lines of page 1 say the
     document is not an order and no order title is there (or a letter's subject says it
@@ -452,7 +465,9 @@ def document_is_not_an_order(document: Document, rules: EngineRules) -> str | No
                 continue  # the end of the title above ("… DE" / "COMMANDE")
             # The order title may run over the next cell: a spool's letter-spaced
             # "ORDRE  D'ACHAT" is read as two.
-            if rules.order_title.match(text[cell.start :], timeout=0.5):
+            if any(
+                rules.order_title.match(text[start:], timeout=0.5) for start in _title_starts(cell)
+            ):
                 return None
             m = rules.not_order_title.match(chunk, timeout=0.5)
             # A title is printed in capitals ("FACTURE"); "Devis" may be a column header.

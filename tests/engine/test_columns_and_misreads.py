@@ -277,3 +277,30 @@ def test_a_leading_o_before_digits_is_a_zero_on_scans(rules):
     assert c.value == "CDE 0174" and "O→0 at 5" in c.corrections
     assert find_order_numbers(make_doc(make_page(["BON DE COMMANDE", "CDE O174"])), rules) == []
     assert repair_line_ocr("Commande SO16173", ["CDE"])[0] == "Commande SO16173"
+
+
+def test_look_alikes_heading_the_digits_after_a_known_prefix_are_digits(rules):
+    # "N° POS6311243" on a scanner-app page (holdout8): PO56311243.
+    page = make_page(["BON DE COMMANDE PHARMACIE N° POS6311243 le 08/11/2026"], source="ocr")
+    c = find_order_numbers(make_doc(page), rules)[0]
+    assert c.value == "PO56311243" and c.corrections
+    prefixes = ["PO", "BC", "L"]
+    assert repair_line_ocr("N° BCSB12345", prefixes)[0] == "N° BC5812345"
+    # not after the one-letter CNRS prefix, not when the rest is not all digits
+    assert repair_line_ocr("LS1234 POSTE12", prefixes)[0] == "LS1234 POSTE12"
+    # never on a text layer
+    text = make_page(["BON DE COMMANDE N° POS6311243"])
+    assert all(c.value != "PO56311243" for c in find_order_numbers(make_doc(text), rules))
+
+
+def test_the_order_date_label_owns_no_order_number(rules):
+    # A misread date past the date eliminator ("25/W2026") right of "Date de commande"
+    # outranked the number in the sentence below (holdout8's scanner-app page).
+    page = make_page(
+        [
+            "Date de commande : 25/W2026",
+            "Nous vous passons commande, sous la référence CDA 7424977, des fournitures.",
+        ],
+        source="ocr",
+    )
+    assert find_order_numbers(make_doc(page), rules)[0].value == "CDA 7424977"

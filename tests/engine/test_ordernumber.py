@@ -6,6 +6,8 @@ ranked candidates: where the label is, what is eliminated, what is split off or 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from engine_helpers import make_doc, make_page
 from orderintake.analysis import analyse
 from orderintake.ordernumber import find_order_numbers, repair_ocr, split_suffix
@@ -371,3 +373,23 @@ def test_a_letter_spaced_order_title_split_in_two_cells_is_still_a_title(rules):
     c = best(make_doc(make_page(rows)), rules)
     assert c.value == "ORD_2026_5655" and c.score > 0.9, c
     assert not any("document is" in r for r in c.reasons)
+
+
+def test_a_speck_ahead_of_the_order_title_does_not_hide_it(rules):
+    # A fax read a speck as "x" (confidence 0.00) ahead of "COMMANDE FOURNISSEUR"; the
+    # quote it refers to ("DEVIS REF ...") then made the order a quote (holdout8).
+    def doc(speck_confidence: float):
+        page = make_page(
+            ["x COMMANDE FOURNISSEUR", "DEVIS REF DV26-59306", "NO COMMANDE CO/26/23332"],
+            source="ocr",
+        )
+        first = page.lines[0]
+        words = (replace(first.words[0], confidence=speck_confidence), *first.words[1:])
+        lines = (replace(first, words=words), *page.lines[1:])
+        return make_doc(replace(page, lines=lines))
+
+    best = find_order_numbers(doc(0.0), rules)[0]
+    assert best.value == "CO/26/23332"
+    assert not any(r.startswith("document is a") for r in best.reasons)
+    # A confident "x" is a word of the line: no order title there, the quote wins.
+    assert "document is a devis" in find_order_numbers(doc(0.9), rules)[0].reasons

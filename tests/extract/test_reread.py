@@ -48,6 +48,22 @@ def test_which_words_are_suspect() -> None:
     assert not is_suspect(Word("PO26%0097", box, 0.91))  # Tesseract was sure
     assert not is_suspect(Word("5016173", box, 0.45))  # plain digits, some confidence
     assert not is_suspect(Word("Commande", box, 0.20))  # no number in it
+    # Letters or separators among the digits are doubted up to 0.7 (holdout8):
+    assert is_suspect(Word("2026-57-2696", box, 0.49))  # printed 2026-ST-2696
+    assert is_suspect(Word("BC696737-01.", box, 0.63))  # printed BC-696737-01
+    assert not is_suspect(Word("2026-57-2696", box, 0.75))
+    assert not is_suspect(Word("5016173", box, 0.65))  # plain digits: 0.6 as before
+
+
+def test_a_number_read_without_its_dash_is_read_again_with_it() -> None:
+    # "BC696737-01." at 0.63: confident enough to pass before, but its first dash was lost.
+    img = np.full((200, 1800), 255, np.uint8)
+    cv2.putText(img, "BC-696737-01", (300, 120), cv2.FONT_HERSHEY_SIMPLEX, 2.0, 0, 4, cv2.LINE_AA)
+    ys, xs = np.nonzero(img < 128)
+    k = 72.0 / DPI
+    box = BBox(xs.min() * k, ys.min() * k, xs.max() * k, ys.max() * k)
+    out = reread_numbers(img, [[Word("BC696737-01", box, 0.63)]], DPI, read_strip)
+    assert [w.text for w in out[0]] == ["BC-696737-01"]
 
 
 def test_a_doubted_number_is_read_again_and_replaced(page) -> None:

