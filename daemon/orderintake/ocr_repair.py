@@ -99,13 +99,21 @@ def _lone_prefix(token: str, after: str, prefixes: Sequence[str]) -> str:
     return token
 
 
+def _letter_prefixes(prefixes: Sequence[str]) -> tuple[str, ...]:
+    """The known prefixes of two letters or more, longest first (CDE before CD)."""
+    return tuple(
+        sorted((p for p in prefixes if len(p) >= 2 and p.isalpha()), key=len, reverse=True)
+    )
+
+
 def _digits_after_prefix(token: str, prefixes: Sequence[str]) -> str:
     """Look-alikes heading the digits after a known prefix are digits: "POS6311243" is
     PO56311243 (holdout8). Between the prefix's letters and a digit, :func:`repair_ocr`
     cannot tell; after a known prefix, a body of digits can. Only upper-case look-alikes,
     only when the rest of the body is digits (four or more), and only after a prefix of two
-    letters or more (the CNRS "L" heads words too)."""
-    for p in sorted((p for p in prefixes if len(p) >= 2 and p.isalpha()), key=len, reverse=True):
+    letters or more (the CNRS "L" heads words too): ``prefixes`` are those of
+    :func:`_letter_prefixes`, computed once a line."""
+    for p in prefixes:
         if not token.startswith(p):
             continue
         body = token[len(p) :]
@@ -136,6 +144,7 @@ def repair_line_ocr(text: str, prefixes: Sequence[str]) -> tuple[str, dict[int, 
     correction."""
     chars = list(text)
     notes: dict[int, str] = {}
+    letter_prefixes = _letter_prefixes(prefixes)
     for m in _TOKEN.finditer(text):
         tok, start = m.group(), m.start()
         fixed, _ = repair_ocr(tok)
@@ -158,7 +167,7 @@ def repair_line_ocr(text: str, prefixes: Sequence[str]) -> tuple[str, dict[int, 
                 break
         if fixed == tok and len(fixed) >= 2:
             fixed = _lone_prefix(fixed, text[m.end() : m.end() + 2], prefixes)
-        fixed = _digits_after_prefix(fixed, prefixes)
+        fixed = _digits_after_prefix(fixed, letter_prefixes)
         fixed = _letters_before_digits(fixed)
         fixed_chars = list(fixed)
         lead = len(fixed_chars) - len("".join(fixed_chars).lstrip(_SPECKS))

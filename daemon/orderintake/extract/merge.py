@@ -13,6 +13,7 @@ confidence, a ROVER-like vote (docs/ocr.md).
 from __future__ import annotations
 
 import numpy as np
+import regex
 
 from ..model import Word
 
@@ -81,7 +82,9 @@ def line_clusters(
     ]
 
 
-_SEPARATORS = frozenset("-/._")
+#: A separator between two letters or digits: the joints of a number ("BDC-26-4086").
+#: Shared with :mod:`.reread`, which doubts and re-reads numbers by the same sign.
+JOIN = regex.compile(r"(?<=[0-9A-Za-z])[-/._](?=[0-9A-Za-z])")
 
 
 def _alnum(text: str) -> str:
@@ -90,11 +93,7 @@ def _alnum(text: str) -> str:
 
 def _joined(word: Word) -> bool:
     """A number written with separators between its groups ("BDC-26-4086")."""
-    t = word.text
-    return len(_alnum(t)) >= 4 and any(
-        t[i] in _SEPARATORS and t[i - 1].isalnum() and t[i + 1].isalnum()
-        for i in range(1, len(t) - 1)
-    )
+    return len(_alnum(word.text)) >= 4 and JOIN.search(word.text) is not None
 
 
 def _over(a: Box, b: Box) -> bool:

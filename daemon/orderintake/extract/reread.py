@@ -31,6 +31,7 @@ import numpy as np
 import regex
 
 from ..model import BBox, Word
+from .merge import JOIN
 
 #: Words read with less confidence than this may be read again.
 REREAD_BELOW = 0.6
@@ -47,7 +48,6 @@ GAIN = 0.15
 _DIGIT = regex.compile(r"[0-9]")
 _ODD = regex.compile(r"[^0-9A-Za-z\-/._]")
 _MIXED = regex.compile(r"[0-9][A-Za-z]|[A-Za-z][0-9]")
-_JOIN = regex.compile(r"(?<=[0-9A-Za-z])[-/._](?=[0-9A-Za-z])")
 
 #: Reads a strip image; the words' boxes in the strip's pixels.
 ReadStrip = Callable[[np.ndarray], list[list[Word]]]
@@ -58,7 +58,7 @@ def is_suspect(word: Word) -> bool:
     text = word.text
     if word.confidence >= SUSPECT_BELOW or len(_DIGIT.findall(text)) < 3:
         return False
-    if _MIXED.search(text) or _JOIN.search(text):
+    if _MIXED.search(text) or JOIN.search(text):
         return True
     if word.confidence >= REREAD_BELOW:
         return False
@@ -270,4 +270,4 @@ def _regained_separator(old: str, new: str) -> bool:
     ("BC696737-01." → "BC-696737-01."): a page read drops faint dashes, it does not
     invent them, so no confidence gain is asked for."""
     same = [c for c in old if c.isalnum()] == [c for c in new if c.isalnum()]
-    return same and len(_JOIN.findall(new)) > len(_JOIN.findall(old))
+    return same and len(JOIN.findall(new)) > len(JOIN.findall(old))
