@@ -304,3 +304,15 @@ def test_the_order_date_label_owns_no_order_number(rules):
         source="ocr",
     )
     assert find_order_numbers(make_doc(page), rules)[0].value == "CDA 7424977"
+
+
+def test_a_date_label_owns_its_misread_date(rules):
+    # "Date : 14/03/2024" misread "1403/2024" and without its colon, under an
+    # "Engagement juridique" header: it was taken as the EJ number at 0.97 (holdout's phone
+    # photo). Its own label, "Date", owns it.
+    page = make_page(
+        [[(50.0, "Engagement juridique")], [(50.0, "Date 1403/2024"), (300.0, "Exercice : 2024")]],
+        source="ocr",
+    )
+    found = {c.value: c.score for c in find_order_numbers(make_doc(page), rules)}
+    assert found.get("1403/2024", 0.0) < 0.5

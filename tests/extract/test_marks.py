@@ -59,8 +59,8 @@ def test_the_mask_holds_the_pen_not_the_print() -> None:
     assert (grey[pen] > 200).all()
 
 
-def _read(rgb: np.ndarray, options, dropout: bool = True) -> str:
-    steps = dataclasses.replace(options.steps, dropout=dropout)
+def _read(rgb: np.ndarray, options, dropout: bool = True, focus: bool = True) -> str:
+    steps = dataclasses.replace(options.steps, dropout=dropout, focus=focus)
     opts = dataclasses.replace(options, steps=steps)
     data = docgen.image_bytes(rgb, "PNG", 200)
     return extract_bytes(data, "scan.png", opts).text
@@ -73,8 +73,11 @@ def _number_line(text: str) -> str:
 def test_a_number_circled_in_ballpoint_is_read_without_the_circle(options) -> None:
     rgb = _page((0, 0, 0), circle=True)
     assert _number_line(_read(rgb, options)) == f"N° de commande : {NUMBER}"
-    # in grey, the circle's arcs are read with the number
-    assert _number_line(_read(rgb, options, dropout=False)) != f"N° de commande : {NUMBER}"
+    # in grey, the circle's arcs are read with the number (unless the line is read again
+    # on its own, extract/focus.py, which here gets it right too)
+    assert _number_line(_read(rgb, options, dropout=False, focus=False)) != (
+        f"N° de commande : {NUMBER}"
+    )
 
 
 def test_a_number_printed_in_colour_is_not_dropped(options) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 from orderintake.extract.marks import merge_unmarked
-from orderintake.extract.merge import is_bilevel, merge_reads
+from orderintake.extract.merge import is_bilevel, keep_separators, merge_reads
 from orderintake.model import BBox, Word
 
 
@@ -88,6 +88,11 @@ def test_a_numbers_separators_are_kept_from_the_reading_that_read_them() -> None
     assert texts(merge_reads(page, [run(60, ("BDC-26-4086", 600, 680, 0.5))])) == [
         "Prés BDC 26 4086"
     ]
+    # A colon ahead of the number is no piece of it: "Date : 1403/2024" keeps its colon
+    # (the line re-read of holdout's phone photo swallowed it, and the date lost its label).
+    dated = [run(60, ("Date", 50, 80, 0.92), (":", 84, 87, 0.92), ("1403/2024", 92, 150, 0.72))]
+    again = [run(60, ("1403/2024", 92, 150, 0.71))]
+    assert keep_separators(dated, again) == dated
 
 
 def test_bilevel_means_only_pure_black_and_white() -> None:

@@ -96,7 +96,7 @@ def _joined(word: Word) -> bool:
     return len(_alnum(word.text)) >= 4 and JOIN.search(word.text) is not None
 
 
-def _over(a: Box, b: Box) -> bool:
+def overlaps(a: Box, b: Box) -> bool:
     """Most of the narrower box shared across, on one row."""
     across = min(a[2], b[2]) - max(a[0], b[0])
     down = min(a[3], b[3]) - max(a[1], b[1])
@@ -113,7 +113,7 @@ def keep_separators(kept: list[list[Word]], other: list[list[Word]]) -> list[lis
     surer reading. Tesseract does not invent a separator between groups it reads apart:
     when consecutive words of ``kept`` hold exactly the letters and digits of a joined
     word of ``other``, in the same place, that word replaces them. Nothing else of the
-    line changes.
+    line changes; a colon ahead of the number stays.
     """
     joined = [w for run in other for w in run if _joined(w)]
     if not joined:
@@ -125,12 +125,14 @@ def keep_separators(kept: list[list[Word]], other: list[list[Word]]) -> list[lis
             key = _alnum(word.text)
             wbox = (word.bbox.x0, word.bbox.y0, word.bbox.x1, word.bbox.y1)
             for i in range(len(run)):
+                if not _alnum(run[i].text):
+                    continue  # a colon ahead of the number is no piece of it
                 acc = ""
                 for j in range(i, len(run)):
                     acc += _alnum(run[j].text)
                     if len(acc) >= len(key):
                         break
-                if j > i and acc == key and _over(box_of(run[i : j + 1]), wbox):
+                if j > i and acc == key and overlaps(box_of(run[i : j + 1]), wbox):
                     run[i : j + 1] = [word]
                     break
         out.append(run)

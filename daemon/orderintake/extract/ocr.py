@@ -16,7 +16,8 @@ upscaled; adaptive thresholding read edge specks as text), long rules painted wh
 before that (framed and shaded rows were read as nothing or garbage, :mod:`.regions`),
 ``--psm 6`` (``--psm 3`` read words slightly better but found no more order numbers and
 costs more), then one more read of the inked rows ``--psm 6`` skipped, if any, and of
-the number-like words it doubted (:mod:`.reread`). A bilevel
+the number-like words it doubted (:mod:`.reread`), and of the lines that announce an
+order number (:mod:`.focus`). A bilevel
 (fax-like) page is read a second time anti-aliased instead of median-filtered, and the two
 readings are merged line by line by confidence (:mod:`.merge`); grey pages never pay it.
 Orientation (90/180/270) is checked with Tesseract's own detector only when the first read
@@ -39,6 +40,7 @@ import pytesseract
 
 from ..errors import OcrError
 from ..model import BBox, Page, Word
+from .focus import reread_focus
 from .lighting import flatten
 from .lines import group_lines
 from .marks import drop_marks, mark_mask, merge_unmarked
@@ -560,6 +562,8 @@ def ocr_page(
 
     if steps.reread:
         words = reread_numbers(grey, words, eff_dpi, read_strip)
+    if steps.focus:
+        words = reread_focus(grey, words, eff_dpi, read_strip)
     lines = group_lines([w for run in words for w in run])
     if steps.sideways:
         raw = to_gray(image)

@@ -40,6 +40,8 @@ class OcrSteps:
     bilevel_second_read: bool = True
     # Number-like words read with low confidence, read again alone and enlarged (reread.py)
     reread: bool = True
+    # The lines announcing an order number, read again as lines, enlarged (focus.py)
+    focus: bool = True
     # Tall thin strips of print the page read left unread, read turned a quarter turn
     # (titles and numbers printed up a side band, sideways.py)
     sideways: bool = True

@@ -227,7 +227,7 @@ def reread_numbers(
     for group, new in zip(groups, bands, strict=True):
         old = [runs[ri][wi] for ri, wi in group]
         if len(group) == 1:
-            if _better(old[0], new):  # one word for one: the indexes stay valid
+            if better(old[0], new):  # one word for one: the indexes stay valid
                 ri, wi = group[0]
                 out[ri][wi] = new[0]
         elif _untangled(old, new):
@@ -251,7 +251,7 @@ def _untangled(old: list[Word], new: list[Word]) -> bool:
     return conf >= TANGLE_CONFIDENCE and (longest <= new_len <= total + 1)
 
 
-def _better(old: Word, new: list[Word]) -> bool:
+def better(old: Word, new: list[Word]) -> bool:
     """One word for one word, about as long, clearly more confident. A word re-read as
     two ("FR1428604566" as "FR1428604 1") lost a character: the first reading stays."""
     if len(new) != 1:
