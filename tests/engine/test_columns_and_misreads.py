@@ -316,3 +316,36 @@ def test_a_date_label_owns_its_misread_date(rules):
     )
     found = {c.value: c.score for c in find_order_numbers(make_doc(page), rules)}
     assert found.get("1403/2024", 0.0) < 0.5
+
+
+def test_a_header_cell_of_lower_case_words_heads_its_column(rules):
+    # "N° de bon de commande" over its value in a table: its own words are not prose
+    # (holdout9's town order: the number under it was owned by nothing).
+    page = make_page(
+        [
+            [
+                (44.0, "Date"),
+                (130.0, "N° de bon de commande"),
+                (271.0, "Demande"),
+                (370.0, "Acheteur"),
+            ],
+            [(45.0, "08/10/2026"), (131.0, "26BC01834"), (272.0, "DA24225"), (371.0, "Gauthier")],
+        ],
+        source="ocr",
+    )
+    best = find_order_numbers(make_doc(page), rules)[0]
+    assert (best.value, best.keyword) == ("26BC01834", "N° de bon de commande")
+
+
+def test_bon_de_commande_fournisseur_is_the_orders_title(rules):
+    # "FOURNISSEUR" after "BON DE COMMANDE" is no supplier-code label (holdout9's AS/400 order).
+    page = make_page(
+        [
+            [
+                (43.0, "DISTRIBUTION SANITAIRE"),
+                (300.0, "BON DE COMMANDE FOURNISSEUR N° ZINV2600451"),
+            ],
+            "CODE FRS : F29710",
+        ]
+    )
+    assert find_order_numbers(make_doc(page), rules)[0].value == "ZINV2600451"
