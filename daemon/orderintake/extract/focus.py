@@ -18,14 +18,13 @@ or when it is clearly more confident (:func:`.reread.better`); nothing else chan
 
 from __future__ import annotations
 
-import cv2
 import numpy as np
 import regex
 
 from ..model import BBox, Word
 from .lines import group_lines
 from .merge import keep_separators, overlaps
-from .reread import ReadStrip, better
+from .reread import Cut, ReadStrip, better, read_cuts
 
 #: Words that announce an order number on a page read (French and English).
 ANNOUNCE = regex.compile(
@@ -67,45 +66,15 @@ def reread_focus(
         return runs
     px = dpi / 72.0
     h_img, w_img = grey.shape[:2]
-    crops: list[np.ndarray] = []
-    origins: list[tuple[int, int, int]] = []
-    top = 0
+    cuts: list[Cut] = []
     for b in boxes:
         height = max(1.0, b.height * px)
         x0 = max(0, int(b.x0 * px - 0.5 * height))
         x1 = min(w_img, int(b.x1 * px + 0.5 * height))
         y0 = max(0, int(b.y0 * px - 0.3 * height))
         y1 = min(h_img, int(b.y1 * px + 0.3 * height))
-        crop = cv2.resize(
-            grey[y0:y1, x0:x1], None, fx=SCALE, fy=SCALE, interpolation=cv2.INTER_CUBIC
-        )
-        _, crop = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-        crops.append(crop)
-        origins.append((top, x0, y0))
-        top += crop.shape[0] + int(height * SCALE * 0.6)
-    strip = np.full((top, max(c.shape[1] for c in crops) + 20), 255, np.uint8)
-    for crop, (t, _, _) in zip(crops, origins, strict=True):
-        strip[t : t + crop.shape[0], 10 : 10 + crop.shape[1]] = crop
-    k = 72.0 / dpi
-    again: list[list[Word]] = []
-    for run in read_strip(strip):
-        out: list[Word] = []
-        for w in run:
-            mid = (w.bbox.y0 + w.bbox.y1) / 2
-            i = next(
-                (i for i, (t, _, _) in enumerate(origins) if t <= mid < t + crops[i].shape[0]),
-                None,
-            )
-            if i is None:
-                continue
-            t, cx, cy = origins[i]
-            bx0 = (cx + (w.bbox.x0 - 10) / SCALE) * k
-            bx1 = (cx + (w.bbox.x1 - 10) / SCALE) * k
-            by0 = (cy + (w.bbox.y0 - t) / SCALE) * k
-            by1 = (cy + (w.bbox.y1 - t) / SCALE) * k
-            out.append(Word(w.text, BBox(bx0, by0, max(bx0, bx1), max(by0, by1)), w.confidence))
-        if out:
-            again.append(out)
+        cuts.append(Cut(x0, y0, x1, y1, SCALE, int(height * SCALE * 0.6)))
+    again = [band for band in read_cuts(grey, cuts, dpi, read_strip) if band]
     if not again:
         return runs
     runs = keep_separators(runs, again)

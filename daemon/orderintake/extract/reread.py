@@ -25,6 +25,7 @@ confident and about as long (:func:`tangles`).
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import cv2
 import numpy as np
@@ -176,9 +177,7 @@ def reread_numbers(
         return runs
     px = dpi / 72.0
     h_img, w_img = grey.shape[:2]
-    crops: list[np.ndarray] = []
-    origins: list[tuple[int, int, int, float]] = []  # strip top, crop x0, y0 (page px), scale
-    top = 0
+    cuts: list[Cut] = []
     for group in groups:
         b = _union([runs[ri][wi] for ri, wi in group])
         height = max(1.0, min(runs[ri][wi].bbox.height for ri, wi in group) * px)
@@ -190,38 +189,8 @@ def reread_numbers(
         x1 = min(w_img, int(b.x1 * px + 0.5 * height))
         y0 = max(0, int(b.y0 * px - 0.35 * height))
         y1 = min(h_img, int(b.y1 * px + 0.35 * height))
-        crop = grey[y0:y1, x0:x1]
-        if scale > 1.0:
-            crop = cv2.resize(crop, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
-        _, crop = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-        crops.append(crop)
-        origins.append((top, x0, y0, scale))
-        top += crop.shape[0] + int(height * scale)
-    strip = np.full((top, max(c.shape[1] for c in crops) + 20), 255, np.uint8)
-    for crop, (t, *_) in zip(crops, origins, strict=True):
-        strip[t : t + crop.shape[0], 10 : 10 + crop.shape[1]] = crop
-    bands: list[list[Word]] = [[] for _ in crops]
-    k = 72.0 / dpi
-    for run in read_strip(strip):
-        for w in run:
-            mid = (w.bbox.y0 + w.bbox.y1) / 2
-            i = next(
-                (i for i, (t, *_) in enumerate(origins) if t <= mid < t + crops[i].shape[0]),
-                None,
-            )
-            if i is None:
-                continue
-            t, cx, cy, sc = origins[i]
-
-            def back(
-                x: float, y: float, cx: int = cx, cy: int = cy, t: int = t, sc: float = sc
-            ) -> tuple[float, float]:
-                return ((cx + (x - 10) / sc) * k, (cy + (y - t) / sc) * k)
-
-            (bx0, by0), (bx1, by1) = back(w.bbox.x0, w.bbox.y0), back(w.bbox.x1, w.bbox.y1)
-            bands[i].append(
-                Word(w.text, BBox(bx0, by0, max(bx0, bx1), max(by0, by1)), w.confidence)
-            )
+        cuts.append(Cut(x0, y0, x1, y1, scale, int(height * scale)))
+    bands = read_cuts(grey, cuts, dpi, read_strip)
     out: list[list[Word | None]] = [list(run) for run in runs]
     extra: list[list[Word]] = []
     for group, new in zip(groups, bands, strict=True):
@@ -235,6 +204,63 @@ def reread_numbers(
                 out[ri][wi] = None
             extra.append(sorted(new, key=lambda w: w.bbox.x0))
     return [[w for w in run if w is not None] for run in out if any(run)] + extra
+
+
+@dataclass(frozen=True, slots=True)
+class Cut:
+    """A rectangle of the page (pixels) to read again, enlarged ``scale`` times, with
+    ``gap`` white pixels under it on the strip."""
+
+    x0: int
+    y0: int
+    x1: int
+    y1: int
+    scale: float
+    gap: int
+
+
+def read_cuts(
+    grey: np.ndarray, cuts: list[Cut], dpi: int, read_strip: ReadStrip
+) -> list[list[Word]]:
+    """The words of each cut, in page points: the cuts are enlarged, thresholded
+    (Otsu) and stacked on one white strip, read in one Tesseract call (as
+    :func:`.ocr._recover` does for skipped rows), and each word is mapped back to the
+    cut it lies on. Shared by the word re-read and the line re-read (:mod:`.focus`)."""
+    crops: list[np.ndarray] = []
+    tops: list[int] = []
+    top = 0
+    for c in cuts:
+        crop = grey[c.y0 : c.y1, c.x0 : c.x1]
+        if c.scale > 1.0:
+            crop = cv2.resize(crop, None, fx=c.scale, fy=c.scale, interpolation=cv2.INTER_CUBIC)
+        _, crop = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+        crops.append(crop)
+        tops.append(top)
+        top += crop.shape[0] + c.gap
+    strip = np.full((top, max(c.shape[1] for c in crops) + 20), 255, np.uint8)
+    for crop, t in zip(crops, tops, strict=True):
+        strip[t : t + crop.shape[0], 10 : 10 + crop.shape[1]] = crop
+    bands: list[list[Word]] = [[] for _ in crops]
+    k = 72.0 / dpi
+    for run in read_strip(strip):
+        for w in run:
+            mid = (w.bbox.y0 + w.bbox.y1) / 2
+            i = next(
+                (i for i, t in enumerate(tops) if t <= mid < t + crops[i].shape[0]),
+                None,
+            )
+            if i is None:
+                continue
+            t, c = tops[i], cuts[i]
+
+            def back(x: float, y: float, c: Cut = c, t: int = t) -> tuple[float, float]:
+                return ((c.x0 + (x - 10) / c.scale) * k, (c.y0 + (y - t) / c.scale) * k)
+
+            (bx0, by0), (bx1, by1) = back(w.bbox.x0, w.bbox.y0), back(w.bbox.x1, w.bbox.y1)
+            bands[i].append(
+                Word(w.text, BBox(bx0, by0, max(bx0, bx1), max(by0, by1)), w.confidence)
+            )
+    return bands
 
 
 def _untangled(old: list[Word], new: list[Word]) -> bool:
