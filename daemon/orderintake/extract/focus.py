@@ -24,7 +24,7 @@ import regex
 from ..model import BBox, Word
 from .lines import group_lines
 from .merge import keep_separators, overlaps
-from .reread import Cut, ReadStrip, better, read_cuts
+from .reread import Cut, ReadStrip, Reread, better, one_by_one, read_again
 
 #: Words that announce an order number on a page read (French and English).
 ANNOUNCE = regex.compile(
@@ -61,11 +61,20 @@ def reread_focus(
     grey: np.ndarray, runs: list[list[Word]], dpi: int, read_strip: ReadStrip
 ) -> list[list[Word]]:
     """``runs`` with the numbers of the announcing lines re-read (module docstring)."""
+    plan = plan_focus(runs, grey.shape, dpi)
+    return read_again(grey, runs, dpi, one_by_one(read_strip), [plan])
+
+
+def plan_focus(runs: list[list[Word]], shape: tuple[int, ...], dpi: int) -> Reread | None:
+    """The cuts of :func:`reread_focus` and how their readings are taken back. The lines
+    are picked on ``runs``; the readings may be taken into runs the word re-read has
+    changed since (:func:`.reread.read_again` reads both in one call): only words still
+    unsure then are replaced."""
     boxes = focus_lines(runs)
     if not boxes:
-        return runs
+        return None
     px = dpi / 72.0
-    h_img, w_img = grey.shape[:2]
+    h_img, w_img = shape[:2]
     cuts: list[Cut] = []
     for b in boxes:
         height = max(1.0, b.height * px)
@@ -74,7 +83,11 @@ def reread_focus(
         y0 = max(0, int(b.y0 * px - 0.3 * height))
         y1 = min(h_img, int(b.y1 * px + 0.3 * height))
         cuts.append(Cut(x0, y0, x1, y1, SCALE, int(height * SCALE * 0.6)))
-    again = [band for band in read_cuts(grey, cuts, dpi, read_strip) if band]
+    return Reread(cuts, _take)
+
+
+def _take(runs: list[list[Word]], bands: list[list[Word]]) -> list[list[Word]]:
+    again = [band for band in bands if band]
     if not again:
         return runs
     runs = keep_separators(runs, again)
