@@ -331,15 +331,21 @@ def image_file(img: np.ndarray, binary: bool) -> tuple[str, bytes]:
     return suffix, buf.tobytes()
 
 
+def _write_image(folder: str, stem: str, img: np.ndarray, binary: bool) -> str:
+    """``img`` written into ``folder`` in the format of :func:`image_file`; its path."""
+    suffix, data = image_file(img, binary)
+    path = os.path.join(folder, stem + suffix)
+    with open(path, "wb") as fh:
+        fh.write(data)
+    return path
+
+
 def _read(
     img: np.ndarray, lang: str, psm: int, timeout: float, binary: bool = False
 ) -> dict[str, list[Any]]:
     """Tesseract's words for ``img``; ``binary`` when it holds only 0 and 255."""
-    suffix, data = image_file(img, binary)
     with tempfile.TemporaryDirectory(prefix="orderintake-ocr-") as tmp:
-        path = os.path.join(tmp, "page" + suffix)
-        with open(path, "wb") as fh:
-            fh.write(data)
+        path = _write_image(tmp, "page", img, binary)
         words: dict[str, list[Any]] = _run(
             pytesseract.image_to_data, path, lang, f"--psm {psm}", timeout
         )
@@ -353,13 +359,7 @@ def _read_pages(
     a text file listing images as the pages of one document, each segmented on its
     own, and loads its language models once (0.16 s for fra+eng, a call of its own)."""
     with tempfile.TemporaryDirectory(prefix="orderintake-ocr-") as tmp:
-        names = []
-        for i, img in enumerate(imgs):
-            suffix, data = image_file(img, True)
-            name = os.path.join(tmp, f"strip{i}{suffix}")
-            with open(name, "wb") as fh:
-                fh.write(data)
-            names.append(name)
+        names = [_write_image(tmp, f"strip{i}", img, True) for i, img in enumerate(imgs)]
         listing = os.path.join(tmp, "pages.txt")
         with open(listing, "w", encoding="utf-8") as fh:
             fh.write("\n".join(names) + "\n")
