@@ -20,6 +20,7 @@ in ``Identifier.corrections``; text-layer pages are never touched. Pure function
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 import regex
 from stdnum.fr import siren as fr_siren
@@ -51,6 +52,8 @@ def repair_document(document: Document, found: Sequence[Found], own: Iterable[st
     """``found`` (what was read as printed) with the misreads of OCR pages repaired: a
     repaired identifier replaces the invalid reading of the same characters, and is added
     where nothing was recognised. Valid identifiers of any page are the anchors."""
+    ocr_pages = {p.number for p in document.pages if p.source == "ocr"}
+    found = [_digit_key(f) if f.identifier.page in ocr_pages else f for f in found]
     anchors = _anchors(f.identifier for f in found)
     ours = {o.replace(" ", "").upper() for o in own}
     out = list(found)
@@ -63,6 +66,29 @@ def repair_document(document: Document, found: Sequence[Found], own: Iterable[st
             out.append(rep)
             anchors |= _anchors([rep.identifier])
     return out
+
+
+def _digit_key(f: Found) -> Found:
+    """A French VAT read with a letter in its key ("FR8Q 559 417 100") put back to its
+    digits when they differ from the reading in that one character. python-stdnum accepts
+    the new-style letter keys, whose check is modulo 11, so one digit in eleven misread as
+    a letter still "validates"; new-style keys belong to the rare companies VAT-registered
+    without a SIREN of their own, and these 9 digits are one."""
+    ident = f.identifier
+    if ident.kind != "vat" or not ident.valid or not ident.value.startswith("FR"):
+        return f
+    key, siren = ident.value[2:4], ident.value[4:]
+    if key.isdigit() or not fr_siren.is_valid(siren):
+        return f
+    digits = _vat_key(siren)
+    if sum(x != y for x, y in zip(key, digits, strict=True)) != 1:
+        return f
+    fixed = replace(
+        ident,
+        value=f"FR{digits}{siren}",
+        corrections=(*ident.corrections, f"key {key!r} read for {digits!r}"),
+    )
+    return replace(f, identifier=fixed)
 
 
 def _same_place(f: Found, rep: Found) -> bool:

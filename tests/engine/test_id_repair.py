@@ -96,3 +96,18 @@ def test_odd_grouping_lost_digits_and_marks_before_the_digits(rules):
     rows = ["SIRET 562033225 00052", f"TVA intracom {misread}"]
     a = analyse(make_doc(make_page(rows, source="ocr")), rules)
     assert a.customer_vat is not None and a.customer_vat.value == vat, misread
+
+
+def test_a_key_digit_read_as_a_letter_is_put_back_on_scans_only(rules):
+    # python-stdnum accepts letter keys (new style, a check modulo 11): the misread
+    # "FR8Q 559 417 100" of FR89 559 417 100 passed as valid. Its 9 digits are a SIREN and
+    # its key differs from the digits' key in one character: a misread.
+    siren = "559417100"
+    assert fr_tva.is_valid("FR8Q" + siren) and fr_tva.is_valid("FR89" + siren)
+    rows = ["Commande n° CF20241234", f"N° TVA intracom. FR8Q {spaced(siren)}"]
+    a = analyse(make_doc(make_page(rows, source="ocr")), rules)
+    assert a.customer_vat is not None and a.customer_vat.value == "FR89" + siren
+    assert "key '8Q' read for '89'" in a.customer_vat.corrections
+    # a text layer holds what was typed: a letter key stays
+    text = analyse(make_doc(make_page(rows, source="pdf-text")), rules)
+    assert text.customer_vat is not None and text.customer_vat.value == "FR8Q" + siren

@@ -393,3 +393,68 @@ def test_a_speck_ahead_of_the_order_title_does_not_hide_it(rules):
     assert not any(r.startswith("document is a") for r in best.reasons)
     # A confident "x" is a word of the line: no order title there, the quote wins.
     assert "document is a devis" in find_order_numbers(doc(0.9), rules)[0].reasons
+
+
+def test_an_internal_code_under_the_order_title_is_not_its_number(rules):
+    # An ERP's supplier account ("Code tiers"), a hospital's unité fonctionnelle or a
+    # Chorus Pro service code in the row under the title "BON DE COMMANDE", its label in
+    # a cell of its own; the number in a box further up. Without
+    # negative_context.internal_code the title owned the code (0.68, holdout10's scan).
+    for label in ("Code tiers :", "UF", "Code service exécutant :", "Centre de coûts"):
+        doc = make_doc(
+            make_page(
+                [
+                    [(50, "MESSAGERIE RHONE-ALPES"), (400, "Commande")],
+                    [(50, "69007 Lyon"), (400, "ZINV2611927")],
+                    "",
+                    [(100, "BON DE COMMANDE")],
+                    [
+                        (41, label),
+                        (200, "T338529"),
+                        (303, "Date de commande :"),
+                        (415, "15/11/2026"),
+                    ],
+                ],
+                source="ocr",
+            )
+        )
+        scores = {c.value: c.score for c in find_order_numbers(doc, rules)}
+        assert max(scores, key=scores.__getitem__) == "ZINV2611927", (label, scores)
+        assert scores.get("T338529", 0.0) < 0.1, (label, scores)
+
+
+def test_engagement_followed_by_ej_announces_the_number(rules):
+    doc = make_doc(
+        make_page(
+            [
+                "Code service Chorus Pro : SE6334",
+                "Merci de rappeler l'engagement EJ 1300362904 sur votre facture.",
+            ]
+        )
+    )
+    c = best(doc, rules)
+    assert (c.value, c.keyword) == ("EJ 1300362904", "engagement")
+    assert c.score > 0.95
+
+
+def test_n_dot_cde_read_off_a_fax_heads_its_column(rules):
+    # A fax's "N° CDE" read as "N. CDE": the degree sign lost, the label still the number's.
+    doc = make_doc(
+        make_page(
+            [
+                [(50, "DATE"), (150, "N. CDE"), (300, "CODE FRS")],
+                [(50, "04/12/2026"), (150, "CDE 31207/AB"), (300, "0000782211")],
+            ],
+            source="ocr",
+        )
+    )
+    c = best(doc, rules)
+    assert (c.value, c.suffix, c.keyword) == ("CDE 31207", "/AB", "N. CDE")
+
+
+def test_a_two_block_number_keeps_its_short_tail(rules):
+    # "1226-03" is one number (a carnet's page and line); "-01" is only an issue number
+    # after 5 digits or several blocks.
+    assert split_suffix("1226-03", "", rules) == ("1226-03", "")
+    assert split_suffix("CF20230987-01", "", rules) == ("CF20230987", "-01")
+    assert split_suffix("2023-0456-01", "", rules) == ("2023-0456", "-01")
