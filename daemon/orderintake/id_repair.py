@@ -197,9 +197,18 @@ def _vat(body: str, soft: str, anchors: set[str]) -> tuple[IdentifierKind, str, 
             continue
         key, siren = digits[:2], digits[2:]
         anchor = _near(siren, soft[2:], anchors)
-        if anchor is not None and anchor != siren:
+        if anchor is not None:
             full = "FR" + _vat_key(anchor) + anchor
-            if sum(x != y for x, y in zip(key, full[2:4], strict=True)) <= 1:
+            diff = [i for i, (x, y) in enumerate(zip(key, full[2:4], strict=True)) if x != y]
+            # The SIREN misread too: its repair vouches for the key's one difference. The
+            # SIREN read right: only a known confusion or an unreadable mark in the key
+            # ("FR 39 877 639 849" for FR59, the SIRET beside it giving the SIREN).
+            if len(diff) <= 1 and (
+                anchor != siren
+                or all(
+                    soft[i] != " " or frozenset((key[i], full[2 + i])) in _CONFUSED for i in diff
+                )
+            ):
                 return "vat", full, f"SIREN {anchor} printed elsewhere on the document"
         filled = _fill(digits, lambda v: fr_siren.is_valid(v[2:]) and fr_tva.is_valid("FR" + v))
         if filled is not None:

@@ -111,3 +111,22 @@ def test_a_key_digit_read_as_a_letter_is_put_back_on_scans_only(rules):
     # a text layer holds what was typed: a letter key stays
     text = analyse(make_doc(make_page(rows, source="pdf-text")), rules)
     assert text.customer_vat is not None and text.customer_vat.value == "FR8Q" + siren
+
+
+def test_a_key_misread_is_repaired_from_the_siren_printed_in_the_siret(rules):
+    # The SIREN of "FR 39 877 639 849" is right (the SIRET beside it says so), its key
+    # fails: 3 for 5, a confusion of degraded print, so the key is the SIREN's.
+    siren = "877639849"
+    siret = siren + "8335" + luhn.calc_check_digit(siren + "8335")
+    right = f"FR{(12 + 3 * (int(siren) % 97)) % 97:02d}{siren}"
+    assert right[2:4] == "59" and fr_siret.is_valid(siret)
+    rows = [
+        "Commande n° CF20241234",
+        f"SIRET : {siren} {siret[9:]}",
+        "N° TVA : FR 39 877 639 849 -",
+    ]
+    a = analyse(make_doc(make_page(rows, source="ocr")), rules)
+    assert a.customer_vat is not None and a.customer_vat.value == right
+    # 2 for 5 is no confusion: the key stays as read, invalid, for the clerk to see
+    rows[2] = "N° TVA : FR 29 877 639 849 -"
+    assert analyse(make_doc(make_page(rows, source="ocr")), rules).customer_vat is None
