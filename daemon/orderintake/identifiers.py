@@ -174,42 +174,64 @@ def _wrapped(
     page: Page, pats: dict[str, regex.Pattern[str]], ocr: bool, ours: set[str]
 ) -> list[Found]:
     """VAT numbers and SIRETs a narrow column wrapped onto the next line ("N° TVA : FR 18
-    385 860" / "085"): the end of a line joined to the start of the next, kept only when the
-    joined number holds its checksums. The identifier is reported on its first line, and
-    once more on the second for masking (the same object, listed once by the engine)."""
+    385 860" / "085"): the end of a line's cell joined to the start of the next line, kept
+    only when the joined number holds its checksums. A cell's end, not only the line's: a
+    footer wrapped under a "Page 1/1" printed at its right ("… TVA : FR12" / "346 368 764",
+    holdout11). The identifier is reported on its first line, and once more on the second
+    for masking (the same object, listed once by the engine)."""
     out: list[Found] = []
     for li in range(len(page.lines) - 1):
         first, second = page.lines[li], page.lines[li + 1]
-        tail, head = first.text[-_TAIL:], second.text[:_HEAD]
-        if not (tail[-1:].isalnum() and head[:1].isdigit()):
+        head = second.text[:_HEAD]
+        if not head[:1].isdigit():
             continue
-        joined = f"{tail} {head}"
-        for kind, pattern in (("vat", pats["vat"]), ("siret", pats["siret"])):
-            for m in pattern.finditer(joined):
-                if not (m.start() < len(tail) - 1 and m.end() > len(tail) + 2):
-                    continue
-                if kind == "vat":
-                    key = _compact(m.group(1), ocr) if ocr else m.group(1)
-                    value = "FR" + key.upper() + _compact(m.group(2), ocr)
-                    valid = fr_tva.is_valid(value)
-                else:
-                    value = _compact(m.group(), ocr).replace(" ", "")
-                    valid = fr_siret.is_valid(value)
-                if not valid:
-                    continue
-                a = len(first.text) - len(tail) + m.start()
-                siren = value[-9:] if kind == "vat" else value[:9]
-                ident = Identifier(
-                    kind=kind,  # type: ignore[arg-type]
-                    value=value,
-                    valid=True,
-                    page=page.number,
-                    bbox=layout.span_bbox(first, a, len(first.text)),
-                    raw=m.group(),
-                    is_ours=value in ours or siren in ours,
-                )
-                out.append(Found(ident, li, a, len(first.text)))
-                out.append(Found(ident, li + 1, 0, m.end() - len(tail) - 1))
+        for end in sorted({c.end for c in layout.cells(first)}):
+            out.extend(_joined(first, head, end, li, page, pats, ocr, ours))
+    return out
+
+
+def _joined(
+    first: Line,
+    head: str,
+    end: int,
+    li: int,
+    page: Page,
+    pats: dict[str, regex.Pattern[str]],
+    ocr: bool,
+    ours: set[str],
+) -> list[Found]:
+    """The identifiers of ``first``'s text up to ``end`` joined to ``head`` (:func:`_wrapped`)."""
+    tail = first.text[max(0, end - _TAIL) : end]
+    if not tail[-1:].isalnum():
+        return []
+    out: list[Found] = []
+    joined = f"{tail} {head}"
+    for kind, pattern in (("vat", pats["vat"]), ("siret", pats["siret"])):
+        for m in pattern.finditer(joined):
+            if not (m.start() < len(tail) - 1 and m.end() > len(tail) + 2):
+                continue
+            if kind == "vat":
+                key = _compact(m.group(1), ocr) if ocr else m.group(1)
+                value = "FR" + key.upper() + _compact(m.group(2), ocr)
+                valid = fr_tva.is_valid(value)
+            else:
+                value = _compact(m.group(), ocr).replace(" ", "")
+                valid = fr_siret.is_valid(value)
+            if not valid:
+                continue
+            a = end - len(tail) + m.start()
+            siren = value[-9:] if kind == "vat" else value[:9]
+            ident = Identifier(
+                kind=kind,  # type: ignore[arg-type]
+                value=value,
+                valid=True,
+                page=page.number,
+                bbox=layout.span_bbox(first, a, end),
+                raw=m.group(),
+                is_ours=value in ours or siren in ours,
+            )
+            out.append(Found(ident, li, a, end))
+            out.append(Found(ident, li + 1, 0, m.end() - len(tail) - 1))
     return out
 
 

@@ -439,6 +439,16 @@ def _title_starts(cell: layout.Cell) -> tuple[int, ...]:
     return (cell.start,)
 
 
+def _is_title(m: regex.Match[str] | None) -> bool:
+    """An order title starts with a capital ("BON DE COMMANDE", "Commande"): a cell
+    starting "commande n° 4500884120)." is a sentence wrapped onto its line (a request for
+    a price recalling the last order "pour mémoire", holdout11), not the page's title."""
+    if m is None:
+        return False
+    first = next((c for c in m.group() if c.isalpha()), "")
+    return first.isupper()
+
+
 def document_is_not_an_order(document: Document, rules: EngineRules) -> str | None:
     """The title ("facture", "bon de livraison"…) when the first lines of page 1 say the
     document is not an order and no order title is there (or a letter's subject says it
@@ -466,7 +476,8 @@ def document_is_not_an_order(document: Document, rules: EngineRules) -> str | No
             # The order title may run over the next cell: a spool's letter-spaced
             # "ORDRE  D'ACHAT" is read as two.
             if any(
-                rules.order_title.match(text[start:], timeout=0.5) for start in _title_starts(cell)
+                _is_title(rules.order_title.match(text[start:], timeout=0.5))
+                for start in _title_starts(cell)
             ):
                 return None
             m = rules.not_order_title.match(chunk, timeout=0.5)

@@ -180,6 +180,18 @@ def test_a_vat_number_wrapped_onto_the_next_line_is_read_whole():
     assert not any(k[0] == "vat" and k[2] for k in kinds(make_doc(make_page(rows))))
 
 
+def test_a_footer_wrapped_under_a_page_number_is_read_whole():
+    # The footer's VAT broke after its key, a "Page 1/1" printed at the right of the same
+    # line: the cell's end, not the line's, is where the number goes on (holdout11).
+    rows = [
+        [(40, "SOCIÉTÉ DAUPHINOISE – SIRET : 732829320 00074 – TVA : FR44"), (527, "Page 1/1")],
+        "732 829 320",
+    ]
+    found = kinds(make_doc(make_page(rows)))
+    assert ("vat", VAT, True, False) in found
+    assert sum(1 for k in found if k[0] == "vat") == 1
+
+
 def test_an_eu_vat_number_printed_in_groups_but_not_a_bank_account():
     rows = ["USt-IdNr.: DE 136 695 976", "IBAN DE89 3704 0044 0532 0130 00"]
     found = {(k[0], k[1]) for k in kinds(make_doc(make_page(rows)))}

@@ -458,3 +458,21 @@ def test_a_two_block_number_keeps_its_short_tail(rules):
     assert split_suffix("1226-03", "", rules) == ("1226-03", "")
     assert split_suffix("CF20230987-01", "", rules) == ("CF20230987", "-01")
     assert split_suffix("2023-0456-01", "", rules) == ("2023-0456", "-01")
+
+
+def test_a_request_for_a_price_recalling_the_last_order_is_no_order(rules):
+    # "DEMANDE DE PRIX" is the page's title; the last order's number is recalled in a
+    # sentence whose wrapped line starts "commande n° …": that is no order title.
+    rows = [
+        "THERMOFORMAGE RHÔNE-ALPES",
+        "DEMANDE DE PRIX N° RFQ-26-0871",
+        "Merci de nous faire parvenir votre offre avant le 17/12/2026 (pour mémoire, notre dernière",
+        "commande n° 4500884120).",
+    ]
+    for title in ("DEMANDE DE PRIX N° RFQ-26-0871", "REQUEST FOR QUOTATION RFQ-26-0871"):
+        rows[1] = title
+        cands = find_order_numbers(make_doc(make_page(rows)), rules)
+        assert all(c.score < 0.5 for c in cands), (title, cands[:2])
+    # the same sentence under an order's title: the number recalled is still found
+    rows[1] = "BON DE COMMANDE"
+    assert best(make_doc(make_page(rows)), rules).score > 0.9
