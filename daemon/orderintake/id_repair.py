@@ -118,10 +118,18 @@ def _repair_page(
         label = _LABEL.search(text)
         for m in _RUN.finditer(text):
             a, b = m.span()
-            if any(f.line == li and f.start < b and a < f.end for f in valid):
-                continue  # read right already
             raw = m.group().strip()
             is_vat = raw[:1] in "FE" and raw[1:2].isalpha()
+            # read right already; but a VAT whose "FR" was misread ("ER93 473 935 625")
+            # holds a SIREN read right, which is no reason to leave the VAT unread
+            if any(
+                f.line == li
+                and f.start < b
+                and a < f.end
+                and not (is_vat and f.identifier.kind == "siren")
+                for f in valid
+            ):
+                continue
             if not is_vat and (label is None or label.start() > a):
                 continue  # an unlabelled run of digits is an article, an amount…
             body = regex.sub(r"[ .]", "", raw[2:] if is_vat else raw)

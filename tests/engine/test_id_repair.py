@@ -130,3 +130,11 @@ def test_a_key_misread_is_repaired_from_the_siren_printed_in_the_siret(rules):
     # 2 for 5 is no confusion: the key stays as read, invalid, for the clerk to see
     rows[2] = "N° TVA : FR 29 877 639 849 -"
     assert analyse(make_doc(make_page(rows, source="ocr")), rules).customer_vat is None
+
+
+def test_a_vat_whose_fr_was_misread_is_read_though_its_siren_was_read_right(rules):
+    # "ER93 473 935 625": the SIREN inside is read right (a valid SIREN on its own), which
+    # used to leave the VAT unread; E for F is a misread of degraded print.
+    rows = ["Commande n° CF20241234", f"TVA E{VAT[1:4]} {spaced(SIREN)}"]
+    a = analyse(make_doc(make_page(rows, source="ocr")), rules)
+    assert a.customer_vat is not None and a.customer_vat.value == VAT
