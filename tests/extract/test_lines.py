@@ -110,3 +110,20 @@ def test_a_pdf_that_writes_spaces_keeps_its_letter_spaced_titles_whole() -> None
     # and a space character between words; read as three words, not 24 letters
     chars = _typeset(["CONFIRMATION", "DE", "COMMANDE"], gap=4.0, letter_gap=1.3, space=True)
     assert [t[0] for t in split_words(chars)] == ["CONFIRMATION", "DE", "COMMANDE"]
+
+
+def _below(chars, dy: float):
+    return [(t, x0, y0 + dy, x1, y1 + dy) for t, x0, y0, x1, y1 in chars]
+
+
+def test_a_line_placed_word_by_word_on_a_page_that_writes_spaces_is_split() -> None:
+    # holdout12's Inkscape PDFs: the body writes its spaces, the header places each word
+    # with no space character, 0.20 × the box height apart: one word
+    # "BONDECOMMANDE/PURCHASEORDERN°26PO01877" at the spaces' ratio (0.22)
+    body = _typeset(["Adresse", "de", "livraison", "ZAC", "de", "Mercières"] * 3, 3, space=True)
+    header = _below(_typeset(["PURCHASE", "ORDER", "N°", "26PO01877"], gap=2.0), 20)
+    words = [t[0] for t in split_words(body + header)]
+    assert words[-4:] == ["PURCHASE", "ORDER", "N°", "26PO01877"]
+    # such a line letter-spaced keeps its words whole (every gap 0.13, the same)
+    title = _below(_typeset(["FACTURE"], gap=0, letter_gap=1.3), 40)
+    assert [t[0] for t in split_words(body + title)][-1] == "FACTURE"

@@ -17,6 +17,7 @@ by most of the smaller word's height, read left to right. Consequences, on purpo
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -96,6 +97,28 @@ GAP_WITHOUT_SPACES = 0.12
 SPACE_SHARE = 0.02
 
 
+def _spaceless_lines(
+    chars: list[tuple[str, float, float, float, float]],
+) -> dict[float, float]:
+    """The word-gap ratio of each line without a single space, on a page that writes its
+    spaces elsewhere: a producer may place some runs word by word (Inkscape's headers and
+    footers, holdout12: "BONDECOMMANDE/PURCHASEORDERN°26PO01877" at the spaces' ratio,
+    whose gaps were 0.20 × the box height). Such a line's words end at a gap twice its
+    usual gap between letters, at least :data:`GAP_WITHOUT_SPACES` and at most
+    :data:`GAP_WITH_SPACES`: a letter-spaced title (every gap 0.13) stays one word."""
+    lines: dict[float, list[tuple[str, float, float, float, float]]] = {}
+    for ch in chars:
+        lines.setdefault(round(ch[4]), []).append(ch)
+    out: dict[float, float] = {}
+    for key, run in lines.items():
+        if len(run) < 2 or any(ch[0].isspace() for ch in run):
+            continue
+        gaps = sorted((b[1] - a[3]) / max(b[4] - b[2], 1.0) for a, b in itertools.pairwise(run))
+        usual = max(gaps[len(gaps) // 2], 0.0)
+        out[key] = min(GAP_WITH_SPACES, max(GAP_WITHOUT_SPACES, 2 * usual))
+    return out
+
+
 def split_words(
     chars: Iterable[tuple[str, float, float, float, float]],
     gap_ratio: float | None = None,
@@ -108,10 +131,13 @@ def split_words(
     chosen by whether the characters include spaces (:data:`GAP_WITH_SPACES`).
     """
     chars = list(chars)
+    ratios: dict[float, float] = {}
     if gap_ratio is None:
         spaces = sum(1 for ch in chars if ch[0].isspace())
         writes_spaces = spaces >= SPACE_SHARE * max(1, len(chars))
         gap_ratio = GAP_WITH_SPACES if writes_spaces else GAP_WITHOUT_SPACES
+        if writes_spaces:
+            ratios = _spaceless_lines(chars)
     out: list[tuple[str, float, float, float, float]] = []
     cur: list[str] = []
     bx0 = by0 = bx1 = by1 = 0.0
@@ -134,7 +160,8 @@ def split_words(
             h = max(y1 - y0, prev[4] - prev[2], 1.0)
             same_line = abs((y0 + y1) / 2 - (prev[2] + prev[4]) / 2) < 0.5 * h
             gap = x0 - prev[3]
-            if not same_line or gap > gap_ratio * h or gap < -0.5 * h:
+            ratio = ratios.get(round(y1), gap_ratio)
+            if not same_line or gap > ratio * h or gap < -0.5 * h:
                 flush()
         if not cur:
             bx0, by0, bx1, by1 = x0, y0, x1, y1
