@@ -172,9 +172,23 @@ def _tokens_between(text: str) -> int:
     )
 
 
+#: The last page's right edge: :func:`_wraps` is asked for every candidate of a page, and
+#: measuring all its lines each time was a fifth of the engine's time.
+_RIGHT: list[tuple[Page, float]] = []
+
+
+def _right_edge(page: Page) -> float:
+    last = _RIGHT[0] if _RIGHT else None
+    if last is not None and last[0] is page:
+        return last[1]
+    right = max(layout.line_box(line).x1 for line in page.lines)
+    _RIGHT[:] = [(page, right)]
+    return right
+
+
 def _wraps(page: Page, li: int) -> bool:
     """Does line ``li`` run to the right margin (prose wrapped onto the next line)?"""
-    right = max(layout.line_box(line).x1 for line in page.lines)
+    right = _right_edge(page)
     box = layout.line_box(page.lines[li])
     prose = _PROSE.search(page.lines[li].text) is not None  # not a table's header row
     return prose and box.x1 >= box.x0 + 0.8 * (right - box.x0)
