@@ -81,7 +81,7 @@ def _digit_key(f: Found) -> Found:
     if key.isdigit() or not fr_siren.is_valid(siren):
         return f
     digits = _vat_key(siren)
-    if sum(x != y for x, y in zip(key, digits, strict=True)) != 1:
+    if len(_differences(key, digits)) != 1:
         return f
     fixed = replace(
         ident,
@@ -164,15 +164,26 @@ _CONFUSED = frozenset(
 )
 
 
+def _differences(read: str, true: str) -> list[int]:
+    return [i for i, (x, y) in enumerate(zip(read, true, strict=True)) if x != y]
+
+
+def _misread(read: str, true: str, soft: str) -> bool:
+    """Is every difference between ``read`` and ``true`` an unreadable mark or a letter
+    (``soft``) or one of the digit confusions above, not a typo printed on the paper?"""
+    return all(
+        soft[i] != " " or frozenset((read[i], true[i])) in _CONFUSED
+        for i in _differences(read, true)
+    )
+
+
 def _near(siren: str, soft: str, anchors: set[str]) -> str | None:
     """The one anchor this SIREN reading is a misread of, in at most two characters."""
-    close = []
-    for anchor in anchors:
-        diff = [i for i, (x, y) in enumerate(zip(siren, anchor, strict=True)) if x != y]
-        if len(diff) <= 2 and all(
-            soft[i] != " " or frozenset((siren[i], anchor[i])) in _CONFUSED for i in diff
-        ):
-            close.append(anchor)
+    close = [
+        anchor
+        for anchor in anchors
+        if len(_differences(siren, anchor)) <= 2 and _misread(siren, anchor, soft)
+    ]
     return close[0] if len(close) == 1 else None
 
 
@@ -207,15 +218,11 @@ def _vat(body: str, soft: str, anchors: set[str]) -> tuple[IdentifierKind, str, 
         anchor = _near(siren, soft[2:], anchors)
         if anchor is not None:
             full = "FR" + _vat_key(anchor) + anchor
-            diff = [i for i, (x, y) in enumerate(zip(key, full[2:4], strict=True)) if x != y]
             # The SIREN misread too: its repair vouches for the key's one difference. The
             # SIREN read right: only a known confusion or an unreadable mark in the key
             # ("FR 39 877 639 849" for FR59, the SIRET beside it giving the SIREN).
-            if len(diff) <= 1 and (
-                anchor != siren
-                or all(
-                    soft[i] != " " or frozenset((key[i], full[2 + i])) in _CONFUSED for i in diff
-                )
+            if len(_differences(key, full[2:4])) <= 1 and (
+                anchor != siren or _misread(key, full[2:4], soft[:2])
             ):
                 return "vat", full, f"SIREN {anchor} printed elsewhere on the document"
         filled = _fill(digits, lambda v: fr_siren.is_valid(v[2:]) and fr_tva.is_valid("FR" + v))

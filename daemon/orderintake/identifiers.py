@@ -186,7 +186,7 @@ def _wrapped(
         if not head[:1].isdigit():
             continue
         for end in sorted({c.end for c in layout.cells(first)}):
-            out.extend(_joined(first, head, end, li, page, pats, ocr, ours))
+            out.extend(_joined(first, head, end, li, page.number, pats, ocr, ours))
     return out
 
 
@@ -195,7 +195,7 @@ def _joined(
     head: str,
     end: int,
     li: int,
-    page: Page,
+    page_number: int,
     pats: dict[str, regex.Pattern[str]],
     ocr: bool,
     ours: set[str],
@@ -225,7 +225,7 @@ def _joined(
                 kind=kind,  # type: ignore[arg-type]
                 value=value,
                 valid=True,
-                page=page.number,
+                page=page_number,
                 bbox=layout.span_bbox(first, a, end),
                 raw=m.group(),
                 is_ours=value in ours or siren in ours,

@@ -29,7 +29,7 @@ from .engine_rules import EngineRules
 from .identifiers import Found
 from .model import Candidate, Document, Line, Page
 from .ocr_repair import SEPARATORS, close_blanks, repair_line_ocr, repair_ocr, tight_blanks
-from .ownership import Label, find_labels, owner
+from .ownership import Label, find_labels, owner, right_edge
 
 __all__ = ["find_order_numbers", "page_candidates", "repair_ocr", "split_suffix"]
 
@@ -328,13 +328,14 @@ def page_candidates(page: Page, rules: EngineRules, found: Sequence[Found] = ())
     wanted = {r.line - k for r in raws for k in range(max_below + 1) if r.line >= k}
     labels = find_labels(page, rules, wanted)
     slack = 30.0 if ocr else 4.0
+    right = right_edge(page)
     out: list[Candidate] = []
     for raw in _out_of_labels(raws, labels, rules.prefixes):
         cand_line: Line = page.lines[raw.line]
         bbox = layout.span_bbox(cand_line, raw.start, raw.end)
         logit = sc.bias
         reasons: list[str] = []
-        label, how, dist = owner(page, (raw.line, raw.start), bbox, labels, max_below, slack)
+        label, how, dist = owner(page, (raw.line, raw.start), bbox, labels, max_below, slack, right)
         keyword = None
         if label is not None and label.weight > 0:
             keyword = label.text

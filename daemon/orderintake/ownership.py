@@ -19,7 +19,7 @@ from . import layout
 from .engine_rules import EngineRules, Keyword, NegativeContext
 from .model import BBox, Line, Page
 
-__all__ = ["Label", "find_labels", "owner"]
+__all__ = ["Label", "find_labels", "owner", "right_edge"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,23 +172,14 @@ def _tokens_between(text: str) -> int:
     )
 
 
-#: The last page's right edge: :func:`_wraps` is asked for every candidate of a page, and
-#: measuring all its lines each time was a fifth of the engine's time.
-_RIGHT: list[tuple[Page, float]] = []
+def right_edge(page: Page) -> float:
+    """Where the page's longest lines end: measured once a page by the caller of
+    :func:`owner` (measured for every candidate, it was a fifth of the engine's time)."""
+    return max((layout.line_box(line).x1 for line in page.lines), default=0.0)
 
 
-def _right_edge(page: Page) -> float:
-    last = _RIGHT[0] if _RIGHT else None
-    if last is not None and last[0] is page:
-        return last[1]
-    right = max(layout.line_box(line).x1 for line in page.lines)
-    _RIGHT[:] = [(page, right)]
-    return right
-
-
-def _wraps(page: Page, li: int) -> bool:
-    """Does line ``li`` run to the right margin (prose wrapped onto the next line)?"""
-    right = _right_edge(page)
+def _wraps(page: Page, li: int, right: float) -> bool:
+    """Does line ``li`` run to the right margin ``right`` (prose wrapped onto the next line)?"""
     box = layout.line_box(page.lines[li])
     prose = _PROSE.search(page.lines[li].text) is not None  # not a table's header row
     return prose and box.x1 >= box.x0 + 0.8 * (right - box.x0)
@@ -214,11 +205,13 @@ def owner(
     labels: list[Label],
     max_below: int,
     slack: float,
+    right: float,
 ) -> tuple[Label | None, str, int]:
     """The label a candidate belongs to, and how: ``("line", tokens between)`` when it is
     left of the candidate on its line (or ends the previous line, the candidate starting
     its own: a wrapped sentence), ``("below", lines)`` when it heads the candidate's
-    column within ``max_below`` lines (the most overlapping one on a tie)."""
+    column within ``max_below`` lines (the most overlapping one on a tie). ``right`` is
+    the page's :func:`right_edge`."""
     line_index, start = at
     line = page.lines[line_index]
     line_text = line.text
@@ -240,7 +233,11 @@ def owner(
         if own and lb.end <= cell.start:
             return None, "", 0  # its own cell's label is nearer than the one we know
         return lb, "line", _tokens_between(line_text[lb.end : start])
-    if line_index > 0 and _tokens_between(line_text[:start]) == 0 and _wraps(page, line_index - 1):
+    if (
+        line_index > 0
+        and _tokens_between(line_text[:start]) == 0
+        and _wraps(page, line_index - 1, right)
+    ):
         prev = page.lines[line_index - 1].text
         ends = [
             lb

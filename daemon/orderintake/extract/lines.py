@@ -99,17 +99,17 @@ SPACE_SHARE = 0.02
 
 def _spaceless_lines(
     chars: list[tuple[str, float, float, float, float]],
-) -> dict[float, float]:
+) -> dict[int, float]:
     """The word-gap ratio of each line without a single space, on a page that writes its
     spaces elsewhere: a producer may place some runs word by word (Inkscape's headers and
     footers, holdout12: "BONDECOMMANDE/PURCHASEORDERN°26PO01877" at the spaces' ratio,
     whose gaps were 0.20 × the box height). Such a line's words end at a gap twice its
     usual gap between letters, at least :data:`GAP_WITHOUT_SPACES` and at most
     :data:`GAP_WITH_SPACES`: a letter-spaced title (every gap 0.13) stays one word."""
-    lines: dict[float, list[tuple[str, float, float, float, float]]] = {}
+    lines: dict[int, list[tuple[str, float, float, float, float]]] = {}
     for ch in chars:
         lines.setdefault(round(ch[4]), []).append(ch)
-    out: dict[float, float] = {}
+    out: dict[int, float] = {}
     for key, run in lines.items():
         if len(run) < 2 or any(ch[0].isspace() for ch in run):
             continue
@@ -131,7 +131,7 @@ def split_words(
     chosen by whether the characters include spaces (:data:`GAP_WITH_SPACES`).
     """
     chars = list(chars)
-    ratios: dict[float, float] = {}
+    ratios: dict[int, float] = {}
     if gap_ratio is None:
         spaces = sum(1 for ch in chars if ch[0].isspace())
         writes_spaces = spaces >= SPACE_SHARE * max(1, len(chars))
