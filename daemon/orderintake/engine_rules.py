@@ -196,6 +196,12 @@ ORDERNUMBER_SCHEMA: Schema = {
                 " already placed (a reminder, a claim): matched at the start of a line.",
                 False,
             ),
+            "not_order_statement": FieldSpec(
+                "pattern",
+                "A sentence saying the document is no order (Ceci n'est pas une commande),"
+                " searched in every line of page 1.",
+                False,
+            ),
         },
     ),
     "scoring": FieldSpec(
@@ -295,6 +301,7 @@ class EngineRules:
     not_order_title: regex.Pattern[str]
     title_lines: int
     not_order_subject: regex.Pattern[str] | None
+    not_order_statement: regex.Pattern[str] | None
     fields: dict[str, FieldRule]
     buyer_block: regex.Pattern[str]
     supplier_block: regex.Pattern[str]
@@ -357,6 +364,7 @@ def compile_rules(on: LoadedFile, fl: LoadedFile) -> EngineRules:
         not_order_title=d["document_types"]["not_order"],
         title_lines=d["document_types"]["title_lines"],
         not_order_subject=d["document_types"].get("not_order_subject"),
+        not_order_statement=d["document_types"].get("not_order_statement"),
         fields={name: FieldRule(name, v["label"], v["value"]) for name, v in f["fields"].items()},
         buyer_block=f["blocks"]["buyer"],
         supplier_block=f["blocks"]["supplier"],

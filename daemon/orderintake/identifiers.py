@@ -37,8 +37,11 @@ _OCR_DIGITS = str.maketrans({"O": "0", "I": "1", "l": "1", "S": "5", "B": "8", "
 
 def _patterns(d: str) -> dict[str, regex.Pattern[str]]:
     s = "[ \u00a0\u202f]?"
+    # Between "FR", the key and the SIREN some ERPs print a hyphen or a dot ("FR-86-643094246",
+    # TCPDF/Dolibarr templates); the key's checksum keeps that safe.
+    k = "[ \u00a0\u202f.-]?"
     # "TVAFR76311572234": OCR and spaceless text layers glue the label to the number
-    vat = rf"(?:(?<![0-9A-Z])|(?<=TVA|VAT))FR{s}([0-9A-Z]{{2}}){s}({d}{{3}}{s}{d}{{3}}{s}{d}{{3}})"
+    vat = rf"(?:(?<![0-9A-Z])|(?<=TVA|VAT))FR{k}([0-9A-Z]{{2}}){k}({d}{{3}}{s}{d}{{3}}{s}{d}{{3}})"
     return {
         "vat": regex.compile(rf"{vat}(?!{s}[0-9])"),
         # "FR35 357 697 143 26/0291": other digits typed after it on its line; kept only

@@ -453,8 +453,8 @@ def _is_title(m: regex.Match[str] | None) -> bool:
 def document_is_not_an_order(document: Document, rules: EngineRules) -> str | None:
     """The title ("facture", "bon de livraison"…) when the first lines of page 1 say the
     document is not an order and no order title is there (or a letter's subject says it
-    is about an order already placed: a reminder quotes the number it chases); None
-    otherwise."""
+    is about an order already placed, a reminder quoting the number it chases, or asks for
+    a price; or a sentence of page 1 says it is no order); None otherwise."""
     if not document.pages:
         return None
     found: str | None = None
@@ -463,7 +463,7 @@ def document_is_not_an_order(document: Document, rules: EngineRules) -> str | No
         text = line.text
         subject = rules.not_order_subject
         if found is None and subject is not None and subject.match(text, timeout=0.5):
-            found = "letter about an order already placed"
+            found = "letter whose subject says it is no new order"
         above, runs_on = runs_on, []
         if _SUBJECT_LINE.match(text):
             continue  # "Objet : commande en retard" is what a letter is about, no title
@@ -485,6 +485,12 @@ def document_is_not_an_order(document: Document, rules: EngineRules) -> str | No
             # A title is printed in capitals ("FACTURE"); "Devis" may be a column header.
             if m and found is None and m.group().isupper():
                 found = m.group().strip().lower()
+    statement = rules.not_order_statement
+    if found is None and statement is not None:
+        for line in document.pages[0].lines:
+            m = statement.search(line.text, timeout=0.5)
+            if m:
+                return f"page saying {m.group().strip().lower()!r}"
     return found
 
 

@@ -85,7 +85,7 @@ def test_a_reminder_letter_quotes_an_order_number_without_being_one(rules):
     placed = find_order_numbers(make_doc(make_page(order)), rules)
     assert reminder[0].value == placed[0].value == "BC 264827"
     assert reminder[0].score < 0.5 < 0.95 < placed[0].score
-    assert "document is a letter about an order already placed" in reminder[0].reasons
+    assert "document is a letter whose subject says it is no new order" in reminder[0].reasons
 
 
 def test_a_dash_speck_before_a_number_is_dropped_on_scans(rules):
