@@ -349,3 +349,22 @@ def test_bon_de_commande_fournisseur_is_the_orders_title(rules):
         ]
     )
     assert find_order_numbers(make_doc(page), rules)[0].value == "ZINV2600451"
+
+
+def test_a_vat_printed_with_hyphens_is_read():
+    from orderintake.identifiers import find_identifiers
+
+    doc = make_doc(make_page(["Siret : 64309424600029 N° TVA : FR-86-643094246"]))
+    vats = [i.value for i in find_identifiers(doc) if i.kind == "vat"]
+    assert vats == ["FR86643094246"]
+
+
+def test_a_sentence_saying_the_page_is_no_order_marks_it(rules):
+    lines = [
+        "Objet : Consultation",
+        "Ceci n'est pas une commande. Pour mémoire, notre dernière commande n° CDE 2611874.",
+    ]
+    told = find_order_numbers(make_doc(make_page(lines)), rules)
+    plain = find_order_numbers(make_doc(make_page([*lines[:1], lines[1][29:]])), rules)
+    assert told[0].value == plain[0].value == "CDE 2611874"
+    assert told[0].score < 0.5 < plain[0].score
